@@ -1,0 +1,65 @@
+package cdoatlas
+
+// Validation messages are keys into this catalog, so that the web UI can show
+// them in German or English and the CLI in English. Each entry is {de, en}.
+var messages = map[string][2]string{
+	"required":                         {"Bitte ausfüllen.", "Please fill in."},
+	"too_long":                         {"Zu lang.", "Too long."},
+	"kind.invalid":                     {"Unbekannte Art.", "Unknown kind."},
+	"country.invalid":                  {"Bitte einen Staat als ISO-Code angeben (DE, AT, CH …).", "Give a country as ISO code (DE, AT, CH …)."},
+	"region.invalid":                   {"Unbekannte Region für diesen Staat (ISO 3166-2, z. B. DE-NW, AT-9, CH-ZH).", "Unknown region for this country (ISO 3166-2, e.g. DE-NW, AT-9, CH-ZH)."},
+	"code.de_municipality":             {"Amtlicher Gemeindeschlüssel: 8 Ziffern (AGS) oder 12 Ziffern (ARS).", "Official municipality key: 8 digits (AGS) or 12 digits (ARS)."},
+	"code.de_county":                   {"Kreisschlüssel: 5 Ziffern.", "District key: 5 digits."},
+	"code.de_state":                    {"Länderschlüssel: 2 Ziffern (01–16).", "State key: 2 digits (01–16)."},
+	"code.de_land":                     {"Die ersten beiden Ziffern müssen ein Land (01–16) bezeichnen.", "The first two digits must name a Land (01–16)."},
+	"code.de_region":                   {"Der Schlüssel gehört zu einem anderen Land als die Region.", "The key belongs to another Land than the region."},
+	"code.ars_mismatch":                {"ARS ungültig: Stellen 6–9 (Verbandsschlüssel) passen nicht.", "Invalid ARS."},
+	"code.at":                          {"Gemeindekennziffer: 5 Ziffern, erste Ziffer 1–9.", "Austrian municipality code: 5 digits, first digit 1–9."},
+	"code.at_region":                   {"Die erste Ziffer der Gemeindekennziffer passt nicht zum Bundesland.", "The first digit of the code does not match the state."},
+	"code.ch":                          {"BFS-Gemeindenummer: 1 bis 4 Ziffern.", "BFS number: 1 to 4 digits."},
+	"code.other":                       {"Amtlicher Schlüssel: nur Ziffern und Buchstaben.", "Official code: digits and letters only."},
+	"population.invalid":               {"Einwohnerzahl muss eine ganze Zahl ab 0 sein.", "Population must be a whole number from 0."},
+	"population_date.needs_population": {"Stichtag nur zusammen mit einer Einwohnerzahl.", "Reference date only together with a population."},
+	"population.needs_date":            {"Bitte den Stichtag der Einwohnerzahl angeben.", "Give the reference date of the population."},
+	"date.invalid":                     {"Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT (auch TT.MM.JJJJ).", "Date as YYYY, YYYY-MM or YYYY-MM-DD."},
+	"date.full_required":               {"Bitte ein vollständiges Datum (JJJJ-MM-TT) angeben.", "Give a full date (YYYY-MM-DD)."},
+	"date.future":                      {"Datum liegt in der Zukunft.", "Date lies in the future."},
+	"role.invalid":                     {"Unbekannte Rolle.", "Unknown role."},
+	"cdo_check.invalid":                {"CDO-Prüfung: ja, nein oder unbekannt.", "CDO check: yes, no or unknown."},
+	"archetype.invalid":                {"Unbekannter Archetyp.", "Unknown archetype."},
+	"placement.invalid":                {"Unbekannte Verortung.", "Unknown placement."},
+	"abolished.before_created":         {"Abschaffung liegt vor der Einrichtung.", "Abolished before created."},
+	"gender.invalid":                   {"Geschlecht: f, m, d oder unbekannt.", "Gender: f, m, d or unknown."},
+	"birth_year.invalid":               {"Geburtsjahr zwischen 1900 und heute.", "Birth year between 1900 and today."},
+	"basis.invalid":                    {"Unbekannte Grundlage für die Veröffentlichung.", "Unknown basis for publication."},
+	"status.invalid":                   {"Status: aktuell, beendet oder unbekannt.", "Status: current, ended or unknown."},
+	"hire.invalid":                     {"Besetzung: intern, extern oder unbekannt.", "Hire: internal, external or unknown."},
+	"end.before_start":                 {"Das Ende liegt vor dem Beginn.", "The end lies before the start."},
+	"end.current":                      {"Eine aktuelle Besetzung hat kein Ende.", "A current tenure has no end."},
+	"tenure.overlap":                   {"Überschneidet sich mit einer anderen Besetzung dieser Stelle.", "Overlaps another tenure of this post."},
+	"organization.unknown":             {"Organisation nicht gefunden.", "Organization not found."},
+	"post.unknown":                     {"Stelle nicht gefunden.", "Post not found."},
+	"person.unknown":                   {"Person nicht gefunden.", "Person not found."},
+	"parent.self":                      {"Eine Organisation kann nicht ihre eigene übergeordnete sein.", "An organization cannot be its own parent."},
+	"email.invalid":                    {"Bitte eine gültige E-Mail-Adresse angeben.", "Give a valid e-mail address."},
+	"user_role.invalid":                {"Rolle: admin, editor oder member.", "Role: admin, editor or member."},
+	"password.weak":                    {"Passwort: mindestens 12 Zeichen.", "Password: at least 12 characters."},
+	"url.invalid":                      {"Bitte eine vollständige Adresse (https://…) angeben.", "Give a full address (https://…)."},
+	"number.invalid":                   {"Bitte eine ganze Zahl angeben.", "Give a whole number."},
+	"bool.invalid":                     {"Bitte ja oder nein angeben.", "Give yes or no."},
+	"size_class.invalid":               {"Unbekannte Größenklasse.", "Unknown size class."},
+	"employees.invalid":                {"Beschäftigtenzahl muss eine ganze Zahl ab 0 sein.", "Employees must be a whole number from 0."},
+}
+
+// Message returns the text of a validation message key in lang ("de" or
+// "en"). Unknown keys are returned unchanged.
+func Message(lang, key string) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	if lang == "en" {
+		return m[1]
+	}
+	return m[0]
+}

@@ -1,0 +1,83 @@
+package cdoatlas
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// RegistryRecord is one row of a registry file: an organization and,
+// optionally, one of its posts, the post's holder and the tenure.
+type RegistryRecord struct {
+	Line         int // line in the source file, for error messages
+	Organization Organization
+	Post         *Post   // nil when the row names no title
+	Person       *Person // nil when the row names no person
+	Tenure       *Tenure // with Person: start, end, status; IDs are set on import
+}
+
+// ImportSummary counts what an import changed.
+type ImportSummary struct {
+	OrganizationsCreated   int `json:"organizations_created"`
+	OrganizationsUpdated   int `json:"organizations_updated"`
+	OrganizationsUnchanged int `json:"organizations_unchanged"`
+	PostsCreated           int `json:"posts_created"`
+	PeopleCreated          int `json:"people_created"`
+	TenuresCreated         int `json:"tenures_created"`
+}
+
+// LineError is one problem of an input file.
+type LineError struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line"`
+	Column string `json:"column,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func (e LineError) String() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File + ":")
+	}
+	fmt.Fprintf(&b, "%d", e.Line)
+	if e.Column != "" {
+		fmt.Fprintf(&b, ": column %s", e.Column)
+	}
+	b.WriteString(": " + e.Reason)
+	return b.String()
+}
+
+// FileErrors is the error of a refused file: every problem found.
+type FileErrors []LineError
+
+func (fe FileErrors) Error() string {
+	lines := make([]string, len(fe))
+	for i, e := range fe {
+		lines[i] = e.String()
+	}
+	return fmt.Sprintf("%d error(s):\n%s", len(fe), strings.Join(lines, "\n"))
+}
+
+// Unwrap makes errors.Is(err, ErrInvalid) hold.
+func (fe FileErrors) Unwrap() error { return ErrInvalid }
+
+// RegistryImporter brings registry records into the store.
+type RegistryImporter interface {
+	// ImportRegistry stores all records in one transaction, or none: on any
+	// error the store is unchanged and the error is FileErrors naming the
+	// lines. Organizations are matched by official code (CodeKey), then by
+	// name and country; posts by organization and title; people by name
+	// among the holders of the organization's posts; tenures by post,
+	// person and start. Importing the same records twice changes nothing.
+	ImportRegistry(ctx context.Context, records []RegistryRecord) (*ImportSummary, error)
+}
+
+// Store is everything the application stores.
+type Store interface {
+	OrganizationService
+	PostService
+	PersonService
+	TenureService
+	UserService
+	RegistryImporter
+}
