@@ -1,0 +1,107 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/demo"
+	"github.com/cdoatlas/cdoatlas/sqldb/sqldbtest"
+)
+
+func TestRecordsCoverage(t *testing.T) {
+	records, err := demo.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgs := map[string]cdoatlas.Organization{}
+	posts := map[string]bool{}
+	countries, classes, roles, statuses := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for _, r := range records {
+		if _, ok := orgs[r.Organization.Name]; !ok {
+			orgs[r.Organization.Name] = r.Organization
+			countries[r.Organization.Country]++
+			classes[r.Organization.SizeClass]++
+		}
+		if r.Post != nil && !posts[r.Organization.Name+"/"+r.Post.Title] {
+			posts[r.Organization.Name+"/"+r.Post.Title] = true
+			roles[r.Post.Role]++
+		}
+		if r.Person != nil && !r.Person.Fictional {
+			t.Errorf("%s is not flagged fictional", r.Person.Name)
+		}
+		if r.Tenure != nil {
+			statuses[r.Tenure.Status]++
+		}
+	}
+	if len(orgs) < 60 {
+		t.Errorf("%d organizations, want at least 60", len(orgs))
+	}
+	for _, c := range []string{"DE", "AT", "CH"} {
+		if countries[c] == 0 {
+			t.Errorf("no organization from %s", c)
+		}
+	}
+	for _, c := range []string{"GK1", "GK2", "GK3", "GK4", "GK5", "GK6", "GK7", "KGK1", "KGK2", "KGK3"} {
+		if classes[c] == 0 {
+			t.Errorf("no organization of size class %s", c)
+		}
+	}
+	if len(posts) < 80 {
+		t.Errorf("%d posts, want at least 80", len(posts))
+	}
+	for _, r := range cdoatlas.Roles {
+		if roles[r] == 0 {
+			t.Errorf("no post with role %s", r)
+		}
+	}
+	for _, s := range cdoatlas.Statuses {
+		if statuses[s] == 0 {
+			t.Errorf("no tenure with status %s", s)
+		}
+	}
+	for _, name := range []string{"Landeshauptstadt München", "Kreis Wesel", "Landkreis Anhalt-Bitterfeld", "Wien", "Stadt St. Gallen", "Stadt Luzern"} {
+		if _, ok := orgs[name]; !ok {
+			t.Errorf("the seed's %s is missing", name)
+		}
+	}
+}
+
+func TestSeed(t *testing.T) {
+	ctx := context.Background()
+	db := sqldbtest.Open(t)
+	n, err := demo.Seed(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 60 {
+		t.Errorf("Seed created %d organizations, want at least 60", n)
+	}
+	_, posts, err := db.FindPosts(ctx, cdoatlas.PostFilter{Limit: 1})
+	if err != nil || posts < 80 {
+		t.Errorf("%d posts stored (%v), want at least 80", posts, err)
+	}
+	if n, err := demo.Seed(ctx, db); err != nil || n != 0 {
+		t.Errorf("second Seed: %d, %v; want 0, nil (the store is not empty)", n, err)
+	}
+}
+
+func TestSynthetic(t *testing.T) {
+	records := demo.Synthetic(1, 200, 500, 1000)
+	orgs, posts, tenures := map[string]bool{}, map[string]bool{}, 0
+	for _, r := range records {
+		if err := r.Organization.Validate(); err != nil {
+			t.Fatalf("line %d: %v", r.Line, err)
+		}
+		orgs[r.Organization.OfficialCode] = true
+		if r.Post != nil {
+			posts[r.Organization.OfficialCode+"/"+r.Post.Title] = true
+		}
+		if r.Tenure != nil {
+			tenures++
+		}
+	}
+	if len(orgs) != 200 || len(posts) != 500 || tenures != 1000 {
+		t.Errorf("got %d organizations, %d posts, %d tenures; want 200, 500, 1000", len(orgs), len(posts), tenures)
+	}
+}
