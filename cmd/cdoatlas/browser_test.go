@@ -1,0 +1,343 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The browser tests drive Debian's Chromium against a real server with the
+// demo data, inject axe-core from node_modules (never from a network) and
+// check every page against WCAG 2.1 A/AA. They run when
+// CDOATLAS_TEST_BROWSER=1 (.ci/run sets it).
+
+func browserDeps(t *testing.T) (chromium, axe string) {
+	if os.Getenv("CDOATLAS_TEST_BROWSER") != "1" {
+		t.Skip("browser tests skipped: set CDOATLAS_TEST_BROWSER=1 (needs Debian's chromium and `npm ci` for axe-core)")
+	}
+	chromium = os.Getenv("CDOATLAS_CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("CDOATLAS_TEST_BROWSER=1 but no Chromium at %s (apt-get install chromium)", chromium)
+	}
+	dir, _ := os.Getwd()
+	for {
+		p := filepath.Join(dir, "node_modules", "axe-core", "axe.min.js")
+		if _, err := os.Stat(p); err == nil {
+			return chromium, p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("CDOATLAS_TEST_BROWSER=1 but node_modules/axe-core/axe.min.js is missing: run `npm ci` in the repository root")
+		}
+		dir = parent
+	}
+}
+
+// browser starts a headless Chromium and returns a context for it.
+func browser(t *testing.T, chromium string) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// The first call starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// run runs steps in the browser, each batch within a minute.
+func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval evaluates a JavaScript expression (awaiting a promise) and returns
+// its value.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %.60q: %v", expr, err)
+	}
+	return v
+}
+
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+// checkAxe runs axe-core on the loaded page and fails for any violation.
+func checkAxe(t *testing.T, ctx context.Context, axeSource, page string) {
+	t.Helper()
+	for _, v := range axeViolations(t, ctx, axeSource, page) {
+		var targets []string
+		for _, n := range v.Nodes {
+			targets = append(targets, fmt.Sprint(n.Target...))
+		}
+		t.Errorf("%s: axe %s: %s at %s", page, v.ID, v.Help, strings.Join(targets, ", "))
+	}
+}
+
+// axeViolations runs axe-core with the WCAG 2.1 A/AA rules on the loaded page.
+func axeViolations(t *testing.T, ctx context.Context, axeSource, page string) []axeViolation {
+	t.Helper()
+	eval[bool](t, ctx, axeSource+"\n;true")
+	res := eval[string](t, ctx, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => JSON.stringify(r.violations))`)
+	var violations []axeViolation
+	if err := json.Unmarshal([]byte(res), &violations); err != nil {
+		t.Fatalf("%s: axe answered %q: %v", page, res, err)
+	}
+	return violations
+}
+
+// waitFor polls a JavaScript condition until it holds, for up to 20 s.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", cond)
+}
+
+// text returns the visible text of the first element matching a CSS selector.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+func TestBrowser(t *testing.T) {
+	chromium, axePath := browserDeps(t)
+	axeSource, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(t)
+	if _, stderr, err := a.run("", "migrate"); err != nil {
+		t.Fatalf("migrate: %v %s", err, stderr)
+	}
+	if _, stderr, err := a.run("browser-test-password\n", "user", "add", "--role", "editor", "editor@example.org"); err != nil {
+		t.Fatalf("user add: %v %s", err, stderr)
+	}
+	base := a.serve("--demo")
+	ctx := browser(t, chromium)
+
+	// IDs of demo records to visit, from the API.
+	munich := apiFirstID(t, base+"/api/v1/organizations?q=muenchen&kind=municipality")
+	post := apiFirstID(t, fmt.Sprintf("%s/api/v1/posts?organization_id=%d", base, munich))
+	person := apiFirstID(t, base+"/api/v1/people")
+
+	t.Run("AxeFindsViolations", func(t *testing.T) {
+		// The check itself works: an unlabelled field and an image without
+		// text are reported.
+		run(t, ctx, chromedp.Navigate(base+"/"), chromedp.WaitReady(chromedp.CSS("body")))
+		eval[bool](t, ctx, `document.querySelector('main').insertAdjacentHTML('beforeend', '<input type="text"><img src="/x.png">'); true`)
+		ids := map[string]bool{}
+		for _, v := range axeViolations(t, ctx, string(axeSource), "broken home page") {
+			ids[v.ID] = true
+		}
+		if !ids["label"] || !ids["image-alt"] {
+			t.Errorf("axe found %v on a page with an unlabelled input and an image without alt; want label and image-alt", ids)
+		}
+	})
+
+	t.Run("AxePublicPages", func(t *testing.T) {
+		for _, p := range []string{"/", "/organizations", "/organizations?q=muenchen&country=DE", "/organizations?page=2",
+			fmt.Sprintf("/organizations/%d", munich), fmt.Sprintf("/posts/%d", post), fmt.Sprintf("/people/%d", person),
+			"/login", "/no-such-page", "/?lang=en", "/organizations?lang=de"} {
+			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
+			checkAxe(t, ctx, string(axeSource), p)
+		}
+	})
+
+	t.Run("SkipLinkByKeyboard", func(t *testing.T) {
+		run(t, ctx, chromedp.Navigate(base+"/"), chromedp.WaitReady(chromedp.CSS("body")), chromedp.KeyEvent(kb.Tab))
+		focused := eval[string](t, ctx, `document.activeElement.textContent.trim()`)
+		run(t, ctx, chromedp.KeyEvent(kb.Enter))
+		after := eval[string](t, ctx, `document.activeElement.id`)
+		if focused != "Zum Inhalt springen" {
+			t.Errorf("first Tab focuses %q, want the skip link", focused)
+		}
+		if after != "main" {
+			t.Errorf("after the skip link the focus is on %q, want main", after)
+		}
+	})
+
+	t.Run("Search", func(t *testing.T) {
+		run(t, ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("#home-q")),
+			chromedp.SendKeys(chromedp.ID("#home-q"), "muenchen"+kb.Enter))
+		waitFor(t, ctx, `location.pathname === '/organizations' && document.readyState === 'complete'`)
+		if got := text(t, ctx, "main"); !strings.Contains(got, "Landeshauptstadt München") {
+			t.Errorf("search for muenchen shows:\n%s", got)
+		}
+		url := eval[string](t, ctx, `location.href`)
+		if !strings.Contains(url, "/organizations?q=muenchen") {
+			t.Errorf("search went to %s", url)
+		}
+	})
+
+	t.Run("LanguageSwitch", func(t *testing.T) {
+		run(t, ctx, chromedp.Navigate(base+"/organizations"), chromedp.WaitReady(chromedp.CSS("body")),
+			chromedp.Click(chromedp.CSS(`a[hreflang="en"]`)), chromedp.WaitReady(chromedp.CSS(`html[lang="en"]`)))
+		if h1 := text(t, ctx, "h1"); h1 != "Organizations" {
+			t.Errorf("after switching to English the heading is %q", h1)
+		}
+		// The choice is remembered on the next page.
+		run(t, ctx, chromedp.Navigate(base+"/"), chromedp.WaitReady(chromedp.CSS("body")))
+		lang := eval[string](t, ctx, `document.documentElement.lang`)
+		if lang != "en" {
+			t.Errorf("next page has lang %q, want en", lang)
+		}
+		run(t, ctx, chromedp.Click(chromedp.CSS(`a[hreflang="de"]`)), chromedp.WaitReady(chromedp.CSS(`html[lang="de"]`)))
+	})
+
+	t.Run("CSRFLessPostRefused", func(t *testing.T) {
+		login(t, ctx, base)
+		before := apiOrganization(t, base, munich)
+		// A form posted without the CSRF token, as another site would.
+		run(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/organizations/%d", base, munich)), chromedp.WaitReady(chromedp.CSS("body")))
+		eval[bool](t, ctx, fmt.Sprintf(`(() => { const f = document.createElement('form'); f.method = 'post'; f.action = '/organizations/%d/edit';
+				for (const [k, v] of [['name', 'Gekapert'], ['kind', 'municipality'], ['country', 'DE']]) { const i = document.createElement('input'); i.name = k; i.value = v; f.appendChild(i); }
+				document.body.appendChild(f); f.submit(); return true; })()`, munich))
+		waitFor(t, ctx, `location.pathname.endsWith('/edit') && document.readyState === 'complete' && !!document.querySelector('h1')`)
+		if h1 := text(t, ctx, "h1"); h1 != "Kein Zugriff" {
+			t.Errorf("CSRF-less post answered with heading %q, want Kein Zugriff", h1)
+		}
+		if after := apiOrganization(t, base, munich); after["name"] != before["name"] {
+			t.Errorf("CSRF-less post changed the name to %v", after["name"])
+		}
+	})
+
+	t.Run("EditRoundTrip", func(t *testing.T) {
+		login(t, ctx, base)
+		edit := fmt.Sprintf("%s/organizations/%d/edit", base, munich)
+		run(t, ctx, chromedp.Navigate(edit), chromedp.WaitVisible(chromedp.CSS(`input[name="population"]`)))
+		checkAxe(t, ctx, string(axeSource), "organization edit form")
+		// An invalid official code gives an inline German message.
+		run(t, ctx,
+			chromedp.SetValue(chromedp.CSS(`input[name="official_code"]`), "9162000"),
+			chromedp.Submit(chromedp.CSS(`input[name="official_code"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`[aria-invalid="true"]`)))
+		if got := text(t, ctx, "main"); !strings.Contains(got, "8 Ziffern") {
+			t.Errorf("invalid AGS: the form says\n%s", got)
+		}
+		checkAxe(t, ctx, string(axeSource), "organization form with errors")
+		run(t, ctx,
+			chromedp.SetValue(chromedp.CSS(`input[name="official_code"]`), "09162000"),
+			chromedp.SetValue(chromedp.CSS(`input[name="population"]`), "1512491"),
+			chromedp.SetValue(chromedp.CSS(`input[name="population_date"]`), "31.12.2023"),
+			chromedp.Submit(chromedp.CSS(`input[name="population"]`)),
+			chromedp.WaitNotPresent(chromedp.CSS(`input[name="population"]`)))
+		if got := text(t, ctx, "main"); !strings.Contains(got, "1.512.491") || !strings.Contains(got, "31.12.2023") {
+			t.Errorf("after saving, the organization page shows\n%s", got)
+		}
+		if got := apiOrganization(t, base, munich); got["population"] != float64(1512491) {
+			t.Errorf("stored population %v, want 1512491", got["population"])
+		}
+	})
+
+	t.Run("AxeEditorPages", func(t *testing.T) {
+		login(t, ctx, base)
+		for _, p := range []string{"/account", "/organizations/new", fmt.Sprintf("/organizations/%d/posts/new", munich),
+			fmt.Sprintf("/posts/%d/edit", post), fmt.Sprintf("/posts/%d/tenures/new", post), "/people/new",
+			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich)} {
+			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
+			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
+				t.Errorf("%s: editor sees %q", p, h1)
+			}
+			checkAxe(t, ctx, string(axeSource), p)
+		}
+	})
+}
+
+// login logs the editor in through the login form, unless already in.
+func login(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	run(t, ctx, chromedp.Navigate(base+"/account"), chromedp.WaitReady(chromedp.CSS("body")))
+	if loggedIn := eval[bool](t, ctx, `!document.querySelector('input[name="password"]')`); loggedIn {
+		return
+	}
+	run(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name="email"]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name="email"]`), "editor@example.org"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), "browser-test-password"+kb.Enter),
+		chromedp.WaitNotPresent(chromedp.CSS(`input[name="password"]`)))
+}
+
+func apiFirstID(t *testing.T, url string) int64 {
+	t.Helper()
+	var list struct {
+		Items []struct {
+			ID int64 `json:"id"`
+		} `json:"items"`
+	}
+	getJSON(t, url, &list)
+	if len(list.Items) == 0 {
+		t.Fatalf("%s: no items", url)
+	}
+	return list.Items[0].ID
+}
+
+func apiOrganization(t *testing.T, base string, id int64) map[string]any {
+	t.Helper()
+	var o map[string]any
+	getJSON(t, fmt.Sprintf("%s/api/v1/organizations/%d", base, id), &o)
+	return o
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", url, resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+}

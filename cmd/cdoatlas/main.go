@@ -1,0 +1,173 @@
+// Command cdoatlas runs the atlas of digital-leadership posts: the web
+// application, and the commands that migrate, import, export and manage
+// accounts. Run `cdoatlas help` for the list.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/sqldb"
+	"golang.org/x/term"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	if err := m.Run(ctx, os.Args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "cdoatlas: "+oneLine(err))
+		var fe cdoatlas.FileErrors
+		if errors.As(err, &fe) {
+			for _, e := range fe {
+				fmt.Fprintln(os.Stderr, "  "+e.String())
+			}
+		}
+		os.Exit(1)
+	}
+}
+
+// oneLine is the reason printed for a failed command: the first line of the
+// error, with file errors summarized (they are listed below it).
+func oneLine(err error) string {
+	var fe cdoatlas.FileErrors
+	if errors.As(err, &fe) {
+		return fmt.Sprintf("refused: %d error(s), nothing was changed", len(fe))
+	}
+	var e *cdoatlas.Error
+	if errors.As(err, &e) && e.Code != cdoatlas.EINTERNAL {
+		msg := cdoatlas.Message("en", e.Message)
+		for field, key := range e.Fields {
+			msg += fmt.Sprintf("; %s: %s", field, cdoatlas.Message("en", key))
+		}
+		return msg
+	}
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
+}
+
+// Main is the program, with its inputs and outputs as fields so that tests
+// can drive it.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// IsTerminal tells whether a file descriptor is a terminal (progress
+	// output and password prompts).
+	IsTerminal func(fd int) bool
+	// Listening, when set, receives the address serve listens on.
+	Listening func(addr string)
+}
+
+// NewMain returns a Main wired to the process.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, IsTerminal: term.IsTerminal}
+}
+
+type command struct {
+	name, usage, summary string
+	run                  func(m *Main, ctx context.Context, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"serve", "serve [--addr 127.0.0.1:8080] [--db DSN] [--demo]", "run the web application and the JSON API", (*Main).runServe},
+		{"migrate", "migrate [--db DSN]", "apply the database schema migrations", (*Main).runMigrate},
+		{"user", "user add --role admin|editor|member EMAIL", "create an account (password from stdin when not a terminal)", (*Main).runUser},
+		{"token", "token add [--name NAME] EMAIL", "create an API bearer token for an account", (*Main).runToken},
+		{"import", "import registry FILE…", "import organizations, posts, people and tenures from CSV/XLSX", (*Main).runImport},
+		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
+	}
+}
+
+// Run runs the command named by args[0].
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		m.usage()
+		if len(args) == 0 {
+			return errors.New("no command given")
+		}
+		return nil
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(m, ctx, args[1:])
+		}
+	}
+	m.usage()
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func (m *Main) usage() {
+	fmt.Fprintln(m.Stderr, "cdoatlas — the atlas of digital-leadership posts\n\nUsage:")
+	for _, c := range commands {
+		fmt.Fprintf(m.Stderr, "  cdoatlas %-58s %s\n", c.usage, c.summary)
+	}
+	fmt.Fprintln(m.Stderr, "\nThe database is --db or $CDOATLAS_DB: a file path, sqlite:PATH (default ./cdoatlas.db) or postgres://…")
+}
+
+// flagSet returns a flag set for a command that prints its usage on -h.
+func (m *Main) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	for _, c := range commands {
+		if c.name == name {
+			fs.Usage = func() {
+				fmt.Fprintf(m.Stderr, "Usage: cdoatlas %s\n\n%s\n", c.usage, c.summary)
+				fs.PrintDefaults()
+			}
+		}
+	}
+	return fs
+}
+
+// dbFlag adds --db to fs, defaulting to $CDOATLAS_DB.
+func (m *Main) dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", m.Getenv("CDOATLAS_DB"), "database: file path, sqlite:PATH or postgres://… (default ./cdoatlas.db; env CDOATLAS_DB)")
+}
+
+// openDB opens the database and, unless migrate is set, checks that its
+// schema is current.
+func (m *Main) openDB(ctx context.Context, dsn string, migrate bool) (*sqldb.DB, error) {
+	db, err := sqldb.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if migrate {
+		if _, err := db.Migrate(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	} else if err := db.CheckSchema(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// interactive reports whether stderr is a terminal: progress goes there.
+func (m *Main) interactive() bool {
+	f, ok := m.Stderr.(*os.File)
+	return ok && m.IsTerminal != nil && m.IsTerminal(int(f.Fd()))
+}
+
+// progress prints a line on a terminal and nothing otherwise.
+func (m *Main) progress(format string, args ...any) {
+	if m.interactive() {
+		fmt.Fprintf(m.Stderr, format+"\n", args...)
+	}
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/cdoatlas/cdoatlas/demo"
+	"github.com/cdoatlas/cdoatlas/sqldb"
+	"github.com/cdoatlas/cdoatlas/web"
+)
+
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	fs := m.flagSet("serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	dsn := m.dbFlag(fs)
+	withDemo := fs.Bool("demo", false, "migrate the database and fill it with the demo data set when it is empty")
+	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("serve takes no arguments, got %q", fs.Arg(0))
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return fmt.Errorf("bad --log-level %q", *logLevel)
+	}
+	logger := slog.New(slog.NewJSONHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
+
+	db, err := m.openDB(ctx, *dsn, *withDemo)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *withDemo {
+		n, err := demo.Seed(ctx, db)
+		if err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		if n > 0 {
+			logger.Info("demo data loaded", "organizations", n)
+		}
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           web.New(db, logger, db.Ping),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(m.Stdout, "cdoatlas is running at %s (database: %s) — press Ctrl+C to stop\n", url, db.Dialect())
+	if m.Listening != nil {
+		m.Listening(ln.Addr().String())
+	}
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func (m *Main) runMigrate(ctx context.Context, args []string) error {
+	fs := m.flagSet("migrate")
+	dsn := m.dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := sqldb.Open(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, err := db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "applied %d migration(s); the schema is current\n", n)
+	return nil
+}

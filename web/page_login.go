@@ -1,0 +1,110 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+func (s *site) registerLoginRoutes() {
+	s.get("/login", s.handleLoginForm)
+	s.post("/login", s.handleLogin)
+	s.post("/logout", s.handleLogout)
+}
+
+// loginView is the login page.
+type loginView struct {
+	page
+	Form  *form
+	Error string // the one generic message on failure
+}
+
+// loginForm describes the login form; the password is never shown again.
+func loginForm(p *page, next string, values url.Values) *form {
+	action := "/login"
+	if next != "" {
+		action += "?" + url.Values{"next": {next}}.Encode()
+	}
+	b := newForm(p, action, "login.submit", values, nil)
+	b.add(field{Name: "email", Label: "field.email", Type: "email", Required: true, Autocomplete: "username"}).
+		add(field{Name: "password", Label: "field.password", Type: "password", Required: true, Autocomplete: "current-password"})
+	return b.done("")
+}
+
+// handleLoginForm shows the login form; logged-in users go to their account.
+func (s *site) handleLoginForm(w http.ResponseWriter, r *http.Request) {
+	if userFrom(r.Context()) != nil {
+		http.Redirect(w, r, "/account", http.StatusSeeOther)
+		return
+	}
+	v := &loginView{page: s.newPage(w, r, "login.title", "")}
+	v.Nav = "login"
+	v.Form = loginForm(&v.page, localPath(r.URL.Query().Get("next"), ""), nil)
+	s.render(w, r, http.StatusOK, "login", v)
+}
+
+// handleLogin checks e-mail and password, starts a session and goes on to
+// where the visitor wanted to go. A failure says only that e-mail or
+// password were wrong, whichever it was.
+func (s *site) handleLogin(w http.ResponseWriter, r *http.Request) {
+	ip := clientIP(r)
+	next := localPath(r.URL.Query().Get("next"), "/")
+	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
+	account := ip + " " + strings.ToLower(strings.TrimSpace(email))
+	status, msg := http.StatusOK, ""
+	if !s.logins.allowed(account) || !s.loginIPs.allowed(ip) {
+		status, msg = http.StatusTooManyRequests, "login.too_many"
+	} else {
+		u, err := s.Store.Authenticate(r.Context(), email, password)
+		switch {
+		case err == nil:
+			s.logins.succeeded(account)
+			s.startSession(w, r, u, next)
+			return
+		case cdoatlas.ErrorCode(err) == cdoatlas.EUNAUTHORIZED || cdoatlas.ErrorCode(err) == cdoatlas.EINVALID || cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND:
+			s.logins.failed(account)
+			s.loginIPs.failed(ip)
+			status, msg = http.StatusUnauthorized, "login.failed"
+		default:
+			s.fail(w, r, err)
+			return
+		}
+	}
+	v := &loginView{page: s.newPage(w, r, "login.title", "")}
+	v.Nav = "login"
+	v.HasErrors = true
+	v.Error = v.T(msg)
+	v.Form = loginForm(&v.page, localPath(r.URL.Query().Get("next"), ""), url.Values{"email": {email}})
+	s.render(w, r, status, "login", v)
+}
+
+// startSession replaces any old session by a new one for u.
+func (s *site) startSession(w http.ResponseWriter, r *http.Request, u *cdoatlas.User, next string) {
+	ctx := r.Context()
+	if old := sessionValue(r); old != "" {
+		if err := s.Store.DeleteSession(ctx, old); err != nil {
+			s.logError(r, err)
+		}
+	}
+	token, err := s.Store.CreateSession(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	setSessionCookie(w, r, token)
+	redirectFlash(w, r, next, "flash.logged_in")
+}
+
+// handleLogout ends the session.
+func (s *site) handleLogout(w http.ResponseWriter, r *http.Request) {
+	if token := sessionValue(r); token != "" {
+		if err := s.Store.DeleteSession(r.Context(), token); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	clearSessionCookie(w, r)
+	redirectFlash(w, r, "/", "flash.logged_out")
+}

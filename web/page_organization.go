@@ -1,0 +1,202 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"slices"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+func (s *site) registerOrganizationRoutes() {
+	s.get("/organizations", s.handleOrganizationIndex)
+	s.get("/organizations/{id}", s.handleOrganizationShow)
+	s.get("/organizations/new", s.editor(s.handleOrganizationNew))
+	s.post("/organizations/new", s.editor(s.handleOrganizationCreate))
+	s.get("/organizations/{id}/edit", s.editor(s.handleOrganizationEdit))
+	s.post("/organizations/{id}/edit", s.editor(s.handleOrganizationUpdate))
+	s.get("/organizations/{id}/delete", s.editor(s.handleOrganizationDeleteConfirm))
+	s.post("/organizations/{id}/delete", s.editor(s.handleOrganizationDelete))
+}
+
+// organizationIndexView is the searchable, filterable list.
+type organizationIndexView struct {
+	page
+	Filter        cdoatlas.OrganizationFilter
+	Filtered      bool // any search or filter is set
+	Organizations []*cdoatlas.Organization
+	Pagination    pagination
+	// Choices of the filter form.
+	Countries, Kinds, SizeClasses, Roles []option
+	Regions                              []optgroup
+}
+
+// handleOrganizationIndex lists organizations matching q (folded by the
+// store, so case, umlauts and transliterations do not matter) and the
+// filters, 25 a page.
+func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	v := &organizationIndexView{page: s.newPage(w, r, "org.index.title", "")}
+	v.Nav = "organizations"
+	f := cdoatlas.OrganizationFilter{
+		Q:         q.Get("q"),
+		Country:   oneOf(q.Get("country"), countryCodes()),
+		Region:    oneOf(q.Get("region"), regionCodes()),
+		Kind:      oneOf(q.Get("kind"), cdoatlas.Kinds),
+		SizeClass: oneOf(q.Get("size_class"), cdoatlas.SizeClasses),
+		Role:      oneOf(q.Get("role"), cdoatlas.Roles),
+		Limit:     perPage,
+	}
+	pageNo := pageParam(q)
+	f.Offset = (pageNo - 1) * perPage
+	orgs, total, err := s.Store.FindOrganizations(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Filter, v.Organizations = f, orgs
+	v.Filtered = f.Q != "" || f.Country != "" || f.Region != "" || f.Kind != "" || f.SizeClass != "" || f.Role != ""
+	v.Pagination = newPagination(v.Lang, "/organizations", q, pageNo, total)
+	v.Countries = selectOptions(countryOptions(v.Lang, "filter.all"), f.Country)
+	v.Kinds = selectOptions(enumOptions(v.Lang, "kind", cdoatlas.Kinds, "filter.all"), f.Kind)
+	v.SizeClasses = selectOptions(sizeClassOptions(v.Lang, "filter.all"), f.SizeClass)
+	v.Roles = selectOptions(enumOptions(v.Lang, "role", cdoatlas.Roles, "filter.all"), f.Role)
+	v.Regions = regionGroups(v.Lang)
+	for g := range v.Regions {
+		v.Regions[g].Options = selectOptions(v.Regions[g].Options, f.Region)
+	}
+	s.render(w, r, http.StatusOK, "organization_index", v)
+}
+
+// organizationView is one organization with its posts and their holders.
+type organizationView struct {
+	page
+	Org    *cdoatlas.Organization
+	Parent *cdoatlas.Organization
+	Posts  []postBlock
+}
+
+// postBlock is a post with its tenure history.
+type postBlock struct {
+	Post  *cdoatlas.Post
+	Table tenureTable
+}
+
+// tenureTable is a table of tenures, drawn by partials/tenures.html.
+type tenureTable struct {
+	*page
+	Caption  string
+	Rows     []tenureRow
+	ShowPost bool // show post and organization (person pages)
+}
+
+// tenureRow is a tenure with what the viewer may see of its holder, and
+// for person pages its post and organization.
+type tenureRow struct {
+	Tenure *cdoatlas.Tenure
+	Person personRef
+	Post   *cdoatlas.Post
+	Org    *cdoatlas.Organization
+}
+
+// handleOrganizationShow shows the facts of an organization, its posts
+// and who held them when.
+func (s *site) handleOrganizationShow(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	ctx := r.Context()
+	org, err := s.Store.FindOrganizationByID(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := &organizationView{page: s.newPage(w, r, "", org.Name), Org: org}
+	v.Nav = "organizations"
+	if org.ParentID != nil {
+		if v.Parent, err = s.Store.FindOrganizationByID(ctx, *org.ParentID); err != nil && cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	posts, _, err := s.Store.FindPosts(ctx, cdoatlas.PostFilter{OrganizationID: id, Limit: 1000})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	tenures, _, err := s.Store.FindTenures(ctx, cdoatlas.TenureFilter{OrganizationID: id, Limit: 10000})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rows, err := s.tenureRows(ctx, v.Lang, v.User, tenures)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, p := range posts {
+		b := postBlock{Post: p, Table: tenureTable{page: &v.page, Caption: v.T("tenure.caption_post", p.Title)}}
+		for _, row := range rows {
+			if row.Tenure.PostID == p.ID {
+				b.Table.Rows = append(b.Table.Rows, row)
+			}
+		}
+		v.Posts = append(v.Posts, b)
+	}
+	s.render(w, r, http.StatusOK, "organization_show", v)
+}
+
+// tenureRows looks up the holder of each tenure once and decides what the
+// viewer may see of them.
+func (s *site) tenureRows(ctx context.Context, lang string, viewer *cdoatlas.User, tenures []*cdoatlas.Tenure) ([]tenureRow, error) {
+	people := map[int64]*cdoatlas.Person{}
+	rows := make([]tenureRow, 0, len(tenures))
+	for _, t := range tenures {
+		p, seen := people[t.PersonID]
+		if !seen {
+			var err error
+			p, err = s.Store.FindPersonByID(ctx, t.PersonID)
+			if err != nil && cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
+				return nil, err
+			}
+			people[t.PersonID] = p
+		}
+		rows = append(rows, tenureRow{Tenure: t, Person: s.personRef(lang, viewer, p)})
+	}
+	return rows, nil
+}
+
+// oneOf returns v when it is one of the allowed values, else "": an
+// unknown filter value is ignored rather than matching nothing.
+func oneOf(v string, allowed []string) string {
+	if slices.Contains(allowed, v) {
+		return v
+	}
+	return ""
+}
+
+// selectOptions marks the option with value as selected.
+func selectOptions(opts []option, value string) []option {
+	for i := range opts {
+		opts[i].Selected = opts[i].Value == value
+	}
+	return opts
+}
+
+func countryCodes() []string {
+	var out []string
+	for _, c := range cdoatlas.Countries {
+		out = append(out, c.Code)
+	}
+	return out
+}
+
+func regionCodes() []string {
+	var out []string
+	for _, r := range cdoatlas.Regions {
+		out = append(out, r.Code)
+	}
+	return out
+}

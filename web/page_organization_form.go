@@ -1,0 +1,250 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// formView is a page with one form: new and edit pages of every resource.
+type formView struct {
+	page
+	Back      string // link back, e.g. to the organization
+	BackText  string
+	Form      *form
+	AsideURL  string // a related link below the form
+	AsideText string
+	DeleteURL string // the delete page of what is edited
+}
+
+// confirmView asks before deleting something.
+type confirmView struct {
+	page
+	Question string
+	Error    string
+	Action   string
+	Cancel   string
+}
+
+// renderForm draws a form page; with errors its title says so.
+func (s *site) renderForm(w http.ResponseWriter, r *http.Request, status int, v *formView) {
+	v.HasErrors = len(v.Form.Errors) > 0
+	s.render(w, r, status, "form", v)
+}
+
+// organizationValues are the form values of o.
+func organizationValues(lang string, o *cdoatlas.Organization) url.Values {
+	return url.Values{
+		"name":            {o.Name},
+		"other_names":     {strings.Join(o.OtherNames, "\n")},
+		"kind":            {o.Kind},
+		"country":         {o.Country},
+		"region":          {o.Region},
+		"official_code":   {o.OfficialCode},
+		"population":      {formatOptInt(o.Population)},
+		"population_date": {formatDate(lang, cdoatlas.PartialDate(o.PopulationDate))},
+		"employees":       {formatOptInt(o.Employees)},
+		"sector":          {o.Sector},
+	}
+}
+
+// organizationFromForm copies the form into o, keeping what the form does
+// not show (ID, parent). It returns what could not be read.
+func organizationFromForm(v url.Values, o *cdoatlas.Organization) parseErrors {
+	pe := parseErrors{}
+	o.Name = v.Get("name")
+	o.OtherNames = nil
+	for _, n := range strings.Split(v.Get("other_names"), "\n") {
+		if n = strings.TrimSpace(n); n != "" {
+			o.OtherNames = append(o.OtherNames, n)
+		}
+	}
+	o.Kind = v.Get("kind")
+	o.Country = v.Get("country")
+	o.Region = v.Get("region")
+	o.OfficialCode = v.Get("official_code")
+	o.Population = pe.int64Field(v, "population")
+	o.PopulationDate = v.Get("population_date")
+	o.Employees = pe.int64Field(v, "employees")
+	o.Sector = v.Get("sector")
+	return pe
+}
+
+// organizationForm describes the organization form.
+func organizationForm(p *page, action string, values url.Values, errs map[string]string, cancel string) *form {
+	countries := countryOptions(p.Lang, "form.choose")
+	if c := values.Get("country"); c != "" && !slices.ContainsFunc(countries, func(o option) bool { return o.Value == c }) {
+		countries = append(countries, option{Value: c, Label: c})
+	}
+	regions := []option{{Value: "", Label: tr(p.Lang, "value.none")}}
+	b := newForm(p, action, "form.save", values, errs)
+	b.add(field{Name: "name", Label: "field.name", Required: true, Autocomplete: "organization"}).
+		add(field{Name: "other_names", Label: "field.other_names", Hint: "org.hint.other_names", Type: "textarea"}).
+		add(field{Name: "kind", Label: "field.kind", Type: "select", Required: true, Options: enumOptions(p.Lang, "kind", cdoatlas.Kinds, "form.choose")}).
+		add(field{Name: "country", Label: "field.country", Type: "select", Required: true, Options: countries}).
+		add(field{Name: "region", Label: "field.region", Hint: "org.hint.region", Type: "select", Options: regions, Groups: regionGroups(p.Lang)}).
+		add(field{Name: "official_code", Label: "field.official_code", Hint: "org.hint.official_code", Inputmode: "numeric"}).
+		add(field{Name: "population", Label: "field.population", Inputmode: "numeric"}).
+		add(field{Name: "population_date", Label: "field.population_date", Hint: "org.hint.population_date"}).
+		add(field{Name: "employees", Label: "field.employees", Hint: "org.hint.employees", Inputmode: "numeric"}).
+		add(field{Name: "sector", Label: "field.sector", Hint: "org.hint.sector"})
+	return b.done(cancel)
+}
+
+// handleOrganizationNew shows the empty organization form.
+func (s *site) handleOrganizationNew(w http.ResponseWriter, r *http.Request) {
+	v := &formView{page: s.newPage(w, r, "org.new", ""), Back: "/organizations", BackText: tr(langFrom(r), "nav.organizations")}
+	v.Nav = "organizations"
+	v.Form = organizationForm(&v.page, "/organizations/new", url.Values{"country": {"DE"}}, nil, "/organizations")
+	s.renderForm(w, r, http.StatusOK, v)
+}
+
+// handleOrganizationCreate stores a new organization, or shows the form
+// again with the messages.
+func (s *site) handleOrganizationCreate(w http.ResponseWriter, r *http.Request) {
+	o := &cdoatlas.Organization{}
+	pe := organizationFromForm(r.PostForm, o)
+	var err error
+	if len(pe) > 0 {
+		err = o.Validate()
+	} else {
+		err = s.Store.CreateOrganization(r.Context(), o)
+	}
+	if len(pe) > 0 || err != nil {
+		errs, ok := organizationErrors(err)
+		if !ok {
+			s.fail(w, r, err)
+			return
+		}
+		v := &formView{page: s.newPage(w, r, "org.new", ""), Back: "/organizations", BackText: tr(langFrom(r), "nav.organizations")}
+		v.Nav = "organizations"
+		v.Form = organizationForm(&v.page, "/organizations/new", r.PostForm, pe.merge(errs), "/organizations")
+		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
+		return
+	}
+	redirectFlash(w, r, "/organizations/"+strconv.FormatInt(o.ID, 10), "flash.org_created")
+}
+
+// organizationErrors turns a store error into field messages; ok is false
+// for errors that are no fault of the input.
+func organizationErrors(err error) (map[string]string, bool) {
+	if err == nil {
+		return nil, true
+	}
+	if fe := fieldErrors(err); fe != nil {
+		return fe, true
+	}
+	if cdoatlas.ErrorCode(err) == cdoatlas.ECONFLICT {
+		return map[string]string{"official_code": "org.code_taken"}, true
+	}
+	return nil, false
+}
+
+// handleOrganizationEdit shows the form filled with the organization.
+func (s *site) handleOrganizationEdit(w http.ResponseWriter, r *http.Request) {
+	o, ok := s.loadOrganization(w, r)
+	if !ok {
+		return
+	}
+	v := s.organizationEditView(w, r, o)
+	v.Form = organizationForm(&v.page, editPath("organizations", o.ID), organizationValues(v.Lang, o), nil, v.Back)
+	s.renderForm(w, r, http.StatusOK, v)
+}
+
+// handleOrganizationUpdate saves the form, or shows it again with the
+// messages.
+func (s *site) handleOrganizationUpdate(w http.ResponseWriter, r *http.Request) {
+	o, ok := s.loadOrganization(w, r)
+	if !ok {
+		return
+	}
+	pe := organizationFromForm(r.PostForm, o)
+	var err error
+	if len(pe) > 0 {
+		err = o.Validate()
+	} else {
+		err = s.Store.UpdateOrganization(r.Context(), o)
+	}
+	if len(pe) > 0 || err != nil {
+		errs, ok := organizationErrors(err)
+		if !ok {
+			s.fail(w, r, err)
+			return
+		}
+		v := s.organizationEditView(w, r, o)
+		v.Form = organizationForm(&v.page, editPath("organizations", o.ID), r.PostForm, pe.merge(errs), v.Back)
+		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
+		return
+	}
+	redirectFlash(w, r, showPath("organizations", o.ID), "flash.saved")
+}
+
+func (s *site) organizationEditView(w http.ResponseWriter, r *http.Request, o *cdoatlas.Organization) *formView {
+	lang := langFrom(r)
+	v := &formView{page: s.newPage(w, r, "", tr(lang, "org.edit", o.Name)), Back: showPath("organizations", o.ID), BackText: o.Name}
+	v.DeleteURL = showPath("organizations", o.ID) + "/delete"
+	v.Nav = "organizations"
+	return v
+}
+
+// handleOrganizationDeleteConfirm asks whether to delete.
+func (s *site) handleOrganizationDeleteConfirm(w http.ResponseWriter, r *http.Request) {
+	o, ok := s.loadOrganization(w, r)
+	if !ok {
+		return
+	}
+	s.renderConfirm(w, r, http.StatusOK, "org.delete_question", o.Name, "", showPath("organizations", o.ID))
+}
+
+// handleOrganizationDelete deletes an organization without posts.
+func (s *site) handleOrganizationDelete(w http.ResponseWriter, r *http.Request) {
+	o, ok := s.loadOrganization(w, r)
+	if !ok {
+		return
+	}
+	if err := s.Store.DeleteOrganization(r.Context(), o.ID); err != nil {
+		if cdoatlas.ErrorCode(err) == cdoatlas.ECONFLICT {
+			s.renderConfirm(w, r, http.StatusConflict, "org.delete_question", o.Name, "org.delete_conflict", showPath("organizations", o.ID))
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	redirectFlash(w, r, "/organizations", "flash.deleted")
+}
+
+// renderConfirm shows the delete question for the thing named name; the
+// form posts to the current URL.
+func (s *site) renderConfirm(w http.ResponseWriter, r *http.Request, status int, questionKey, name, errKey, cancel string) {
+	lang := langFrom(r)
+	v := &confirmView{page: s.newPage(w, r, "", tr(lang, questionKey, name)), Action: r.URL.Path, Cancel: cancel}
+	v.Question = v.Title
+	if errKey != "" {
+		v.Error = v.T(errKey)
+		v.HasErrors = true
+	}
+	s.render(w, r, status, "confirm", v)
+}
+
+// loadOrganization finds the organization of the route, or answers 404.
+func (s *site) loadOrganization(w http.ResponseWriter, r *http.Request) (*cdoatlas.Organization, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return nil, false
+	}
+	o, err := s.Store.FindOrganizationByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	return o, true
+}
+
+// showPath and editPath are the URLs of a record's page and edit form.
+func showPath(kind string, id int64) string { return "/" + kind + "/" + strconv.FormatInt(id, 10) }
+func editPath(kind string, id int64) string { return showPath(kind, id) + "/edit" }

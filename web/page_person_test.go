@@ -1,0 +1,48 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+func TestPagePersonPrivacy(t *testing.T) {
+	eachPageEnv(t, func(t *testing.T, e *pageEnv) {
+		s := e.seed()
+		anon, member := e.anon(), e.as(cdoatlas.UserMember)
+		for _, tc := range []struct {
+			name   string
+			b      *browser
+			person *cdoatlas.Person
+			status int
+			want   []string
+		}{
+			{"AnonymousPublic", anon, s.public, http.StatusOK, []string{"Erika Beispiel", "(fiktiv)", "Chief Digital Officer", "Landeshauptstadt München", "01.03.2019"}},
+			{"AnonymousUnpublished", anon, s.hidden, http.StatusNotFound, []string{"Seite nicht gefunden"}},
+			{"MemberUnpublished", member, s.hidden, http.StatusOK, []string{"Max Verborgen", "männlich", "04/2016"}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := tc.b.get(fmt.Sprintf("/people/%d", tc.person.ID))
+				wantCode(t, w, tc.status)
+				wantText(t, w, tc.want...)
+				if tc.status == http.StatusNotFound {
+					wantNoText(t, w, tc.person.Name)
+				}
+			})
+		}
+		t.Run("AnonymousSeesNoPersonalDetails", func(t *testing.T) {
+			w := anon.get(fmt.Sprintf("/people/%d", s.public.ID))
+			wantNoText(t, w, "weiblich", "Geburtsjahr")
+		})
+		t.Run("PeopleListNeedsLogin", func(t *testing.T) {
+			w := anon.get("/people")
+			wantCode(t, w, http.StatusSeeOther)
+			w = e.as(cdoatlas.UserEditor).get("/people?q=verborgen")
+			wantCode(t, w, http.StatusOK)
+			wantText(t, w, "Max Verborgen", "1 Person gefunden")
+			wantNoText(t, w, "Erika Beispiel")
+		})
+	})
+}

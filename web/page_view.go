@@ -1,0 +1,207 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// page is what the layout needs; every page view embeds it. Its methods
+// translate and format for templates: {{.T "key"}}, {{.Label "kind" .Kind}}.
+type page struct {
+	Lang  string
+	Title string // translated
+	Nav   string // which main navigation entry is current
+	User  *cdoatlas.User
+	CSRF  string
+	Flash string // translated, shown once
+
+	LangURL   string // link to this page in the other language
+	LangName  string // the other language's name, in that language
+	LangCode  string // the other language's code
+	CSS       string // content-hashed stylesheet URL
+	Icon      string // content-hashed icon URL
+	HasErrors bool   // the page shows a form with errors
+}
+
+// newPage prepares the layout data for a request: language, user, CSRF
+// token (setting its cookie when needed) and the flash message, which it
+// consumes. titleKey is translated; title, when given, is used as it is.
+func (s *site) newPage(w http.ResponseWriter, r *http.Request, titleKey, title string) page {
+	lang := langFrom(r)
+	p := page{
+		Lang:  lang,
+		Title: title,
+		User:  userFrom(r.Context()),
+		CSRF:  s.csrf.token(w, r),
+		Flash: takeFlash(w, r, lang),
+		CSS:   s.assets.url("app.css"),
+		Icon:  s.assets.url("icon.svg"),
+	}
+	if titleKey != "" {
+		p.Title = tr(lang, titleKey)
+	}
+	p.LangCode, p.LangName = "en", "English"
+	if lang == "en" {
+		p.LangCode, p.LangName = "de", "Deutsch"
+	}
+	p.LangURL = langSwitchURL(r, p.LangCode)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && !s.hasPage(r.URL.Path) {
+		// A page that answers a form without a GET twin: switch on the
+		// home page rather than on a URL that does not exist.
+		p.LangURL = "/?lang=" + p.LangCode
+	}
+	return p
+}
+
+// T translates a UI string.
+func (p *page) T(key string, args ...any) string { return tr(p.Lang, key, args...) }
+
+// Label names a value of an enumeration (kind, role, status …); an empty
+// value reads "not given".
+func (p *page) Label(group, value string) string {
+	if value == "" {
+		return tr(p.Lang, "value.none")
+	}
+	key := group + "." + value
+	if _, ok := catalog[key]; !ok {
+		return value
+	}
+	return tr(p.Lang, key)
+}
+
+// Date formats a partial date; an unknown one reads "not given".
+func (p *page) Date(d cdoatlas.PartialDate) string {
+	if d == "" {
+		return tr(p.Lang, "value.none")
+	}
+	return formatDate(p.Lang, d)
+}
+
+// DateString formats a date kept as ISO text (YYYY-MM-DD).
+func (p *page) DateString(s string) string { return p.Date(cdoatlas.PartialDate(s)) }
+
+// Number writes an integer with thousands separators.
+func (p *page) Number(n int64) string { return formatInt(p.Lang, n) }
+
+// Count writes a count with thousands separators.
+func (p *page) Count(n int) string { return formatInt(p.Lang, int64(n)) }
+
+// Country names a country code.
+func (p *page) Country(code string) string {
+	if code == "" {
+		return tr(p.Lang, "value.none")
+	}
+	return cdoatlas.CountryName(p.Lang, code)
+}
+
+// Region names a region code.
+func (p *page) Region(code string) string {
+	if code == "" {
+		return tr(p.Lang, "value.none")
+	}
+	return cdoatlas.RegionName(code)
+}
+
+// SizeClass describes a size class.
+func (p *page) SizeClass(class string) string {
+	if class == "" {
+		return tr(p.Lang, "value.none")
+	}
+	return cdoatlas.SizeClassLabel(p.Lang, class)
+}
+
+// YesNo writes a flag as words, never as a colour or a symbol alone.
+func (p *page) YesNo(b bool) string {
+	if b {
+		return tr(p.Lang, "value.yes")
+	}
+	return tr(p.Lang, "value.no")
+}
+
+// CanEdit reports whether the visitor may change the registry.
+func (p *page) CanEdit() bool { return p.User.CanEdit() }
+
+// The flash message survives one redirect in a cookie. It holds a catalog
+// key only, never text, so nothing a visitor sends can be shown back.
+const flashCookie = "cdoatlas_flash"
+
+// setFlash remembers a message key for the next page the browser shows.
+func setFlash(w http.ResponseWriter, r *http.Request, key string) {
+	http.SetCookie(w, &http.Cookie{
+		Name: flashCookie, Value: key, Path: "/", HttpOnly: true,
+		Secure: secureRequest(r), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// takeFlash returns the pending flash message, translated, and clears it.
+func takeFlash(w http.ResponseWriter, r *http.Request, lang string) string {
+	c, err := r.Cookie(flashCookie)
+	if err != nil || c.Value == "" {
+		return ""
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: flashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		Secure: secureRequest(r), SameSite: http.SameSiteLaxMode,
+	})
+	if !strings.HasPrefix(c.Value, "flash.") {
+		return ""
+	}
+	if _, ok := catalog[c.Value]; !ok {
+		return ""
+	}
+	return tr(lang, c.Value)
+}
+
+// redirectFlash ends a successful POST: a flash message and a redirect
+// (Post-Redirect-Get).
+func redirectFlash(w http.ResponseWriter, r *http.Request, target, flashKey string) {
+	setFlash(w, r, flashKey)
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// localPath returns next when it is a path on this site, else fallback,
+// so that a login link cannot send the visitor elsewhere.
+func localPath(next, fallback string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return fallback
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Host != "" || u.Scheme != "" {
+		return fallback
+	}
+	return next
+}
+
+// personRef is a person as a visitor may see them: the name only when it
+// is published or the visitor is logged in; a link only where the person
+// page would be shown.
+type personRef struct {
+	ID        int64
+	Name      string
+	Link      bool
+	Hidden    bool
+	Fictional string // marker text, empty for real people
+}
+
+// personRef builds what the viewer may see of p.
+func (s *site) personRef(lang string, viewer *cdoatlas.User, p *cdoatlas.Person) personRef {
+	if p == nil {
+		return personRef{Name: tr(lang, "person.unknown"), Hidden: true}
+	}
+	ref := personRef{ID: p.ID, Name: p.Name, Link: true}
+	if viewer == nil && !p.Public() {
+		ref.Name, ref.Link, ref.Hidden = tr(lang, "person.hidden"), false, true
+	}
+	if p.Fictional {
+		ref.Fictional = tr(lang, "person.fictional")
+	}
+	return ref
+}
+
+// canSeePerson reports whether viewer may see the page of p.
+func canSeePerson(viewer *cdoatlas.User, p *cdoatlas.Person) bool {
+	return viewer != nil || p.Public()
+}
