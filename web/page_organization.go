@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 
@@ -85,6 +86,7 @@ type postBlock struct {
 // tenureTable is a table of tenures, drawn by partials/tenures.html.
 type tenureTable struct {
 	*page
+	ID       string // unique on the page
 	Caption  string
 	Rows     []tenureRow
 	ShowPost bool // show post and organization (person pages)
@@ -137,7 +139,7 @@ func (s *site) handleOrganizationShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, p := range posts {
-		b := postBlock{Post: p, Table: tenureTable{page: &v.page, Caption: v.T("tenure.caption_post", p.Title)}}
+		b := postBlock{Post: p, Table: tenureTable{page: &v.page, ID: fmt.Sprintf("tenures-%d", p.ID), Caption: v.T("tenure.caption_post", p.Title)}}
 		for _, row := range rows {
 			if row.Tenure.PostID == p.ID {
 				b.Table.Rows = append(b.Table.Rows, row)

@@ -72,7 +72,7 @@ func (s *site) handlePersonShow(w http.ResponseWriter, r *http.Request) {
 	}
 	v := &personView{page: s.newPage(w, r, "", p.Name), Person: p}
 	v.Ref = s.personRef(v.Lang, v.User, p)
-	v.Table = tenureTable{page: &v.page, Caption: v.T("tenure.caption_person", p.Name), ShowPost: true}
+	v.Table = tenureTable{page: &v.page, ID: "tenures", Caption: v.T("tenure.caption_person", p.Name), ShowPost: true}
 	posts := map[int64]*cdoatlas.Post{}
 	orgs := map[int64]*cdoatlas.Organization{}
 	for _, t := range tenures {

@@ -49,7 +49,7 @@ func (s *site) handlePostShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v.Table = tenureTable{page: &v.page, Caption: v.T("tenure.caption_post", p.Title), Rows: rows}
+	v.Table = tenureTable{page: &v.page, ID: "tenures", Caption: v.T("tenure.caption_post", p.Title), Rows: rows}
 	s.render(w, r, http.StatusOK, "post_show", v)
 }
 
