@@ -1,0 +1,204 @@
+// Package tabular reads and writes tables the way administrations exchange
+// them: CSV from Excel and other tools (UTF-8 with or without byte order
+// mark, UTF-16 or Windows-1252; comma, semicolon or tab) and XLSX workbooks.
+//
+// Reading never panics. A file that cannot be read as a table gives a
+// cdoatlas.FileErrors listing every problem found with its line.
+package tabular
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// Table is a read table: the header (the first row that is not empty) and
+// the data rows below it, each as wide as the header.
+type Table struct {
+	Header []string
+	Rows   []Row
+}
+
+// Row is one data row of a table.
+type Row struct {
+	// Line is the 1-based physical line of the file where the record
+	// starts; for XLSX the row number of the sheet.
+	Line  int
+	Cells []string
+}
+
+// Limits of what Read accepts.
+const (
+	// MaxFileSize is the largest file Read accepts, in bytes.
+	MaxFileSize = 64 << 20
+	// MaxColumns is the widest table Read accepts (Excel's limit).
+	MaxColumns = 16384
+	// MaxErrors is how many problems of one file are listed (the first
+	// found, in line order); a last entry says how many more there were.
+	MaxErrors = 1000
+)
+
+// maxFileSize is MaxFileSize, lowered by tests.
+var maxFileSize int64 = MaxFileSize
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+)
+
+// Read reads a table from r. It detects XLSX by content (a zip archive) and
+// reads its first sheet; anything else is read as CSV (see ReadCSV). name is
+// the file name used in error messages. Problems of the file are returned as
+// cdoatlas.FileErrors; other errors come from reading r.
+func Read(r io.Reader, name string) (*Table, error) {
+	data, err := readAll(r, name)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case bytes.HasPrefix(data, zipMagic):
+		return readXLSX(data, name)
+	case bytes.HasPrefix(data, oleMagic):
+		return nil, fileError(name, 1, "", "an old Excel file (.xls) or an encrypted workbook: save it as .xlsx or CSV")
+	}
+	return readCSV(data, name)
+}
+
+// readAll reads all of r, refusing more than maxFileSize bytes.
+func readAll(r io.Reader, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(len(data)) > maxFileSize {
+		return nil, fileError(name, 1, "", fmt.Sprintf("the file is larger than %d MiB", maxFileSize>>20))
+	}
+	return data, nil
+}
+
+func fileError(file string, line int, column, reason string) cdoatlas.FileErrors {
+	return cdoatlas.FileErrors{{File: file, Line: line, Column: column, Reason: reason}}
+}
+
+// errorList collects the problems of one file up to MaxErrors.
+type errorList struct {
+	file    string
+	errs    cdoatlas.FileErrors
+	omitted int
+	first   int // line of the first omitted problem
+}
+
+func (l *errorList) add(line int, column, reason string) {
+	if line < 1 {
+		line = 1
+	}
+	if len(l.errs) >= MaxErrors {
+		if l.omitted == 0 {
+			l.first = line
+		}
+		l.omitted++
+		return
+	}
+	l.errs = append(l.errs, cdoatlas.LineError{File: l.file, Line: line, Column: column, Reason: reason})
+}
+
+// full reports whether further problems would only be counted.
+func (l *errorList) full() bool { return len(l.errs) >= MaxErrors }
+
+func (l *errorList) err() error {
+	if len(l.errs) == 0 {
+		return nil
+	}
+	errs := l.errs
+	// Syntax errors are found before structural ones; users read by line.
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+	if l.omitted > 0 {
+		errs = append(errs, cdoatlas.LineError{File: l.file, Line: l.first,
+			Reason: fmt.Sprintf("%d further problems not listed", l.omitted)})
+	}
+	return errs
+}
+
+// record is a parsed record before it becomes the header or a row.
+type record struct {
+	line  int
+	cells []string
+}
+
+// blank reports whether every cell is empty or space.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// buildTable turns records into a table: the first record that is not blank
+// is the header (without trailing empty names), blank records are skipped,
+// and every row must fit the header. Short rows are padded when padShort
+// (XLSX leaves trailing empty cells out) and an error otherwise (CSV).
+func buildTable(recs []record, padShort bool, errs *errorList) *Table {
+	t := &Table{}
+	i := 0
+	for i < len(recs) && blank(recs[i].cells) {
+		i++
+	}
+	if i == len(recs) {
+		errs.add(1, "", "the file holds no table: no header row found")
+		return t
+	}
+	h := recs[i].cells
+	n := len(h)
+	for n > 0 && strings.TrimSpace(h[n-1]) == "" {
+		n--
+	}
+	t.Header = h[:n:n]
+	if n > MaxColumns {
+		errs.add(recs[i].line, "", fmt.Sprintf("the header has %d columns, more than %d", n, MaxColumns))
+		return t
+	}
+	for _, rec := range recs[i+1:] {
+		if blank(rec.cells) {
+			continue
+		}
+		cells := rec.cells
+		if len(cells) > n {
+			ok := true
+			for j := n; j < len(cells); j++ {
+				if strings.TrimSpace(cells[j]) != "" {
+					errs.add(rec.line, fmt.Sprint(j+1), fmt.Sprintf("a value in column %d, which has no header (the header has %d columns)", j+1, n))
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			cells = cells[:n:n]
+		}
+		if len(cells) < n {
+			if !padShort {
+				errs.add(rec.line, fmt.Sprint(len(cells)+1), fmt.Sprintf("%d fields, but the header has %d", len(cells), n))
+				continue
+			}
+			cells = append(cells, make([]string, n-len(cells))...)
+		}
+		t.Rows = append(t.Rows, Row{Line: rec.line, Cells: cells})
+	}
+	return t
+}
+
+// columnName names column i (0-based) of a row for error messages: the
+// header name when known, the 1-based number otherwise.
+func columnName(header []string, i int) string {
+	if i < len(header) && strings.TrimSpace(header[i]) != "" {
+		return header[i]
+	}
+	return fmt.Sprint(i + 1)
+}
