@@ -1,0 +1,312 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+const organizationColumns = `o.id, o.name, o.other_names, o.kind, o.country, o.region, o.official_code,
+	o.population, o.population_date, o.employees, o.size_class, o.sector, o.parent_id,
+	o.created_at, o.updated_at`
+
+func scanOrganization(s scanner) (*cdoatlas.Organization, error) {
+	var o cdoatlas.Organization
+	var otherNames string
+	var population, employees, parentID sql.NullInt64
+	if err := s.Scan(&o.ID, &o.Name, &otherNames, &o.Kind, &o.Country, &o.Region, &o.OfficialCode,
+		&population, &o.PopulationDate, &employees, &o.SizeClass, &o.Sector, &parentID,
+		timeCol{&o.CreatedAt}, timeCol{&o.UpdatedAt}); err != nil {
+		return nil, err
+	}
+	o.OtherNames = decodeNames(otherNames)
+	o.Population = int64Ptr(population)
+	o.Employees = int64Ptr(employees)
+	o.ParentID = int64Ptr(parentID)
+	return &o, nil
+}
+
+// errCodeTaken is the conflict of an official code used twice.
+var errCodeTaken = &cdoatlas.Error{Code: cdoatlas.ECONFLICT,
+	Message: "another organization of this country has this official code"}
+
+// FindOrganizationByID returns the organization, or ENOTFOUND.
+func (db *DB) FindOrganizationByID(ctx context.Context, id int64) (*cdoatlas.Organization, error) {
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.rollback()
+	return findOrganizationByID(ctx, t, id)
+}
+
+// FindOrganizations returns a page of the organizations matching filter,
+// ordered by name, and the number of all matches.
+func (db *DB) FindOrganizations(ctx context.Context, filter cdoatlas.OrganizationFilter) ([]*cdoatlas.Organization, int, error) {
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer t.rollback()
+	return findOrganizations(ctx, t, filter)
+}
+
+// CreateOrganization validates and stores o and sets its ID and
+// timestamps. EINVALID for invalid fields or an unknown parent, ECONFLICT
+// when another organization of the country has the same code key.
+func (db *DB) CreateOrganization(ctx context.Context, o *cdoatlas.Organization) error {
+	if o == nil {
+		return cdoatlas.Errorf(cdoatlas.EINVALID, "no organization given")
+	}
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	t, err := db.beginRegistryWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.rollback()
+	if err := createOrganization(ctx, t, o); err != nil {
+		return err
+	}
+	return t.commit()
+}
+
+// UpdateOrganization validates o and replaces the stored fields of o.ID.
+// ENOTFOUND, EINVALID (also for a parent that is the organization itself or
+// one of its descendants), ECONFLICT.
+func (db *DB) UpdateOrganization(ctx context.Context, o *cdoatlas.Organization) error {
+	if o == nil {
+		return cdoatlas.Errorf(cdoatlas.EINVALID, "no organization given")
+	}
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	t, err := db.beginRegistryWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.rollback()
+	if err := updateOrganization(ctx, t, o); err != nil {
+		return err
+	}
+	return t.commit()
+}
+
+// DeleteOrganization removes an organization without posts; organizations
+// it was the parent of lose their parent. ENOTFOUND, ECONFLICT when posts
+// still belong to it.
+func (db *DB) DeleteOrganization(ctx context.Context, id int64) error {
+	t, err := db.beginRegistryWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.rollback()
+	if err := deleteOrganization(ctx, t, id); err != nil {
+		return err
+	}
+	return t.commit()
+}
+
+func findOrganizationByID(ctx context.Context, t *tx, id int64) (*cdoatlas.Organization, error) {
+	o, err := scanOrganization(t.queryRow(ctx, "SELECT "+organizationColumns+" FROM organizations o WHERE o.id = ?", id))
+	if noRows(err) {
+		return nil, notFound("organization")
+	} else if err != nil {
+		return nil, mapError(err)
+	}
+	return o, nil
+}
+
+func findOrganizations(ctx context.Context, t *tx, f cdoatlas.OrganizationFilter) ([]*cdoatlas.Organization, int, error) {
+	var w where
+	if p := likeContains(f.Q); p != "" {
+		cond, arg, err := organizationSearch(ctx, t, p)
+		if err != nil {
+			return nil, 0, err
+		}
+		w.add(cond, arg)
+	}
+	country := strings.ToUpper(strings.TrimSpace(f.Country))
+	if country != "" {
+		w.add("o.country = ?", country)
+	}
+	if v := strings.TrimSpace(f.Region); v != "" {
+		if r := cdoatlas.NormalizeRegion(country, v); r != "" {
+			v = r
+		}
+		w.add("o.region = ?", v)
+	}
+	if v := strings.TrimSpace(f.Kind); v != "" {
+		w.add("o.kind = ?", strings.ToLower(v))
+	}
+	if v := strings.TrimSpace(f.SizeClass); v != "" {
+		w.add("o.size_class = ?", strings.ToUpper(v))
+	}
+	if v := strings.TrimSpace(f.Role); v != "" {
+		w.add("EXISTS (SELECT 1 FROM posts p WHERE p.organization_id = o.id AND p.role = ?)", strings.ToLower(v))
+	}
+	if v := strings.TrimSpace(f.OfficialCode); v != "" {
+		w.add("o.code_key = ?", filterCodeKey(country, v))
+	}
+	if v := strings.TrimSpace(f.Name); v != "" {
+		w.add("o.name = ?", v)
+	}
+	if f.ParentID != nil {
+		w.add("o.parent_id = ?", *f.ParentID)
+	}
+	return findPage(ctx, t, organizationColumns, "organizations o", &w, "o.sort_name, o.id", f.Offset, f.Limit, scanOrganization)
+}
+
+// ftsProbe is the number of trigram-index matches up to which a search
+// term counts as rare.
+const ftsProbe = 200
+
+// organizationSearch returns the condition, with its one argument, that
+// o.search contains the LIKE pattern p. On SQLite a rare term (three
+// characters or more) is looked up in the trigram index organizations_fts
+// once, and the page and count queries read its few matches by ID instead
+// of scanning every organization. A common term scans the name index: the
+// first page fills early there, while the trigram index would have to
+// collect and sort all of its many matches. The probe that tells them apart
+// reads at most ftsProbe matches; terms found common are remembered, as
+// that changes slowly and the choice never changes a result.
+func organizationSearch(ctx context.Context, t *tx, p string) (string, any, error) {
+	term := p[1 : len(p)-1]
+	if t.postgres() || utf8.RuneCountInString(term) < 3 || strings.ContainsAny(term, `%_\`) || t.db.commonTerms.has(term) {
+		return t.db.like("o.search"), p, nil
+	}
+	rows, err := t.query(ctx, "SELECT rowid FROM organizations_fts WHERE search LIKE ? LIMIT ?", p, ftsProbe)
+	if err != nil {
+		return "", nil, mapError(err)
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, 16)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return "", nil, mapError(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return "", nil, mapError(err)
+	}
+	if len(ids) >= ftsProbe {
+		t.db.commonTerms.add(term)
+		return t.db.like("o.search"), p, nil
+	}
+	slices.Sort(ids)
+	b, _ := json.Marshal(ids)
+	return "o.id IN (SELECT value FROM json_each(?))", string(b), nil
+}
+
+// termSet remembers search terms, up to a bound.
+type termSet struct {
+	mu    sync.Mutex
+	terms map[string]bool
+}
+
+func (s *termSet) has(term string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.terms[term]
+}
+
+func (s *termSet) add(term string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.terms == nil || len(s.terms) >= 10000 {
+		s.terms = map[string]bool{}
+	}
+	s.terms[term] = true
+}
+
+// filterCodeKey is the code key that an official code in a filter stands
+// for: a 12-digit German ARS is found by its AGS.
+func filterCodeKey(country, code string) string {
+	o := cdoatlas.Organization{Country: country, OfficialCode: code}
+	if o.Country == "" && len(code) == 12 && strings.Trim(code, "0123456789") == "" {
+		o.Country = "DE"
+	}
+	return o.CodeKey()
+}
+
+// organizationArgs are the stored values of o, in the order of the
+// columns of INSERT and UPDATE below.
+func organizationArgs(o *cdoatlas.Organization) []any {
+	return []any{o.Name, encodeNames(o.OtherNames), o.Kind, o.Country, o.Region, o.OfficialCode, o.CodeKey(),
+		nullInt64(o.Population), o.PopulationDate, nullInt64(o.Employees), o.SizeClass, o.Sector, nullInt64(o.ParentID),
+		cdoatlas.Fold(o.Name), o.SearchText()}
+}
+
+// createOrganization stores a validated o.
+func createOrganization(ctx context.Context, t *tx, o *cdoatlas.Organization) error {
+	o.OtherNames = decodeNames(encodeNames(o.OtherNames)) // never nil, as read back
+	args := append(organizationArgs(o), t.ts(t.now), t.ts(t.now))
+	err := t.queryRow(ctx, `INSERT INTO organizations (name, other_names, kind, country, region, official_code, code_key,
+		population, population_date, employees, size_class, sector, parent_id, sort_name, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&o.ID)
+	if err != nil {
+		return mapWriteError(err, errCodeTaken, "parent_id", "organization.unknown")
+	}
+	o.CreatedAt, o.UpdatedAt = t.now, t.now
+	return nil
+}
+
+// updateOrganization replaces the stored fields of a validated o.
+func updateOrganization(ctx context.Context, t *tx, o *cdoatlas.Organization) error {
+	if o.ParentID != nil {
+		// The parent must not be o or below it: walk up from the parent.
+		var n int
+		err := t.queryRow(ctx, `WITH RECURSIVE up (id, parent_id) AS (
+				SELECT id, parent_id FROM organizations WHERE id = ?
+				UNION SELECT o.id, o.parent_id FROM organizations o JOIN up ON o.id = up.parent_id
+			) SELECT COUNT(*) FROM up WHERE id = ?`, *o.ParentID, o.ID).Scan(&n)
+		if err != nil {
+			return mapError(err)
+		}
+		if n > 0 {
+			return &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "validation failed", Fields: map[string]string{"parent_id": "parent.self"}}
+		}
+	}
+	o.OtherNames = decodeNames(encodeNames(o.OtherNames))
+	args := append(organizationArgs(o), t.ts(t.now), o.ID)
+	err := t.queryRow(ctx, `UPDATE organizations SET name = ?, other_names = ?, kind = ?, country = ?, region = ?,
+		official_code = ?, code_key = ?, population = ?, population_date = ?, employees = ?, size_class = ?,
+		sector = ?, parent_id = ?, sort_name = ?, search = ?, updated_at = ?
+		WHERE id = ? RETURNING created_at`, args...).Scan(timeCol{&o.CreatedAt})
+	if noRows(err) {
+		return notFound("organization")
+	} else if err != nil {
+		return mapWriteError(err, errCodeTaken, "parent_id", "organization.unknown")
+	}
+	o.UpdatedAt = t.now
+	return nil
+}
+
+func deleteOrganization(ctx context.Context, t *tx, id int64) error {
+	if _, err := findOrganizationByID(ctx, t, id); err != nil {
+		return err
+	}
+	var posts int
+	if err := t.queryRow(ctx, "SELECT COUNT(*) FROM posts WHERE organization_id = ?", id).Scan(&posts); err != nil {
+		return mapError(err)
+	}
+	if posts > 0 {
+		return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the organization still has %d post(s): delete them first", posts)
+	}
+	if _, err := t.exec(ctx, "DELETE FROM organizations WHERE id = ?", id); err != nil {
+		if classify(err) == errForeignKey {
+			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the organization still has posts: delete them first")
+		}
+		return mapError(err)
+	}
+	return nil
+}
