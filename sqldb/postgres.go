@@ -26,4 +26,3 @@ func openPostgresPool(dsn string) (*sql.DB, error) {
 	}
 	return stdlib.OpenDB(*cfg), nil
 }
-
