@@ -53,6 +53,7 @@ type DB struct {
 	rebound     sync.Map // query with ? → query with $n (PostgreSQL)
 	readStmts   stmtCache
 	counts      countCache
+	version     versionMemo
 	commonTerms termSet // search terms with many matches (SQLite)
 }
 

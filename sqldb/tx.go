@@ -108,6 +108,9 @@ func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 func (t *tx) commit() error {
 	err := t.tx.Commit()
 	t.release()
+	if t.write {
+		t.db.forgetVersion()
+	}
 	if err != nil {
 		return mapError(err)
 	}

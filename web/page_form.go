@@ -99,7 +99,7 @@ func newForm(p *page, action, submitKey string, values url.Values, errs map[stri
 		values = url.Values{}
 	}
 	return &formBuilder{
-		form:   form{Lang: p.Lang, Action: action, CSRF: p.CSRF, Submit: tr(p.Lang, submitKey)},
+		form:   form{Lang: p.Lang, Action: action, CSRF: p.CSRF(), Submit: tr(p.Lang, submitKey)},
 		values: values, errs: errs, seen: map[string]bool{},
 	}
 }

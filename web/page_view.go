@@ -15,7 +15,6 @@ type page struct {
 	Title string // translated
 	Nav   string // which main navigation entry is current
 	User  *cdoatlas.User
-	CSRF  string
 	Flash string // translated, shown once
 
 	LangURL   string // link to this page in the other language
@@ -24,7 +23,23 @@ type page struct {
 	CSS       string // content-hashed stylesheet URL
 	Icon      string // content-hashed icon URL
 	HasErrors bool   // the page shows a form with errors
+
+	csrfToken func() string // makes the CSRF token (and its cookie) on first use
+	csrfUsed  bool
 }
+
+// CSRF returns the token for the page's forms. It is made, and its cookie
+// set, only when a page has a form that needs it, so that pages without
+// one set no cookie and can be cached.
+func (p *page) CSRF() string {
+	p.csrfUsed = true
+	return p.csrfToken()
+}
+
+// personal reports whether the rendered page holds something made for
+// this visitor alone (a CSRF token, a flash message, a user's view), so
+// that it must not be cached for others.
+func (p *page) personal() bool { return p.csrfUsed || p.Flash != "" || p.User != nil }
 
 // newPage prepares the layout data for a request: language, user, CSRF
 // token (setting its cookie when needed) and the flash message, which it
@@ -35,10 +50,16 @@ func (s *site) newPage(w http.ResponseWriter, r *http.Request, titleKey, title s
 		Lang:  lang,
 		Title: title,
 		User:  userFrom(r.Context()),
-		CSRF:  s.csrf.token(w, r),
 		Flash: takeFlash(w, r, lang),
 		CSS:   s.assets.url("app.css"),
 		Icon:  s.assets.url("icon.svg"),
+	}
+	var token string
+	p.csrfToken = func() string {
+		if token == "" {
+			token = s.csrf.token(w, r)
+		}
+		return token
 	}
 	if titleKey != "" {
 		p.Title = tr(lang, titleKey)

@@ -30,6 +30,7 @@ type site struct {
 	tmpl   map[string]*template.Template
 	assets *assets
 	csrf   *csrfGuard
+	cache  pageCache
 	// Failed logins are limited per address and e-mail, and more loosely
 	// per address alone, so that one guesser behind a shared address does
 	// not lock out everyone else at once.
@@ -82,6 +83,10 @@ var templateFuncs = template.FuncMap{
 func (s *site) get(pattern string, h http.HandlerFunc) {
 	s.mux.HandleFunc("GET "+pattern, s.recoverPage(func(w http.ResponseWriter, r *http.Request) {
 		if switchLang(w, r) {
+			return
+		}
+		r, hit := s.lookup(w, r)
+		if hit {
 			return
 		}
 		h(w, r)
@@ -163,12 +168,8 @@ func (s *site) render(w http.ResponseWriter, r *http.Request, status int, name s
 		s.writeBareError(w)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Vary", "Cookie")
-	w.WriteHeader(status)
-	buf.WriteTo(w)
+	s.keep(r, status, view, buf.Bytes())
+	writeHTML(w, status, buf.Bytes())
 }
 
 // writeBareError is the last resort when even the error page fails.

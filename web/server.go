@@ -145,8 +145,13 @@ func ErrorStatus(err error) int {
 	return http.StatusInternalServerError
 }
 
-// logError logs internal errors as faults; other codes are the user's.
+// logError logs internal errors as faults; other codes are the user's, and
+// an error because the client went away is no fault either.
 func (s *Server) logError(r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		s.Logger.Debug("request ended by the client", "method", r.Method, "path", r.URL.Path, "err", err)
+		return
+	}
 	if cdoatlas.ErrorCode(err) == cdoatlas.EINTERNAL {
 		s.Logger.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

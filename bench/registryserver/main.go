@@ -12,6 +12,7 @@ import (
 	"log"
 	"log/slog"
 	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"time"
 
@@ -29,6 +30,7 @@ func main() {
 	tenures := flag.Int("tenures", 100000, "synthetic tenures")
 	staticDir := flag.String("static", "", "directory served under /static-copy/")
 	seedOnly := flag.Bool("seed-only", false, "load the data and exit")
+	pprofAddr := flag.String("pprof", "", "serve net/http/pprof on this address (for profiling a run)")
 	flag.Parse()
 	ctx := context.Background()
 
@@ -52,6 +54,9 @@ func main() {
 	}
 	if *seedOnly {
 		return
+	}
+	if *pprofAddr != "" {
+		go func() { log.Println(http.ListenAndServe(*pprofAddr, nil)) }() // DefaultServeMux has pprof
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	mux := http.NewServeMux()
