@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -30,6 +31,24 @@ type organizationIndexView struct {
 	// Choices of the filter form.
 	Countries, Kinds, SizeClasses, Roles []option
 	Regions                              []optgroup
+	// Downloads of the whole filtered list: CSV, Excel (DE) CSV, XLSX.
+	Downloads struct{ CSV, CSVDE, XLSX string }
+}
+
+// downloadLinks returns the download URLs for the list's search and filters.
+func downloadLinks(q url.Values) (d struct{ CSV, CSVDE, XLSX string }) {
+	link := func(format string) string {
+		v := url.Values{}
+		for _, k := range []string{"q", "country", "region", "kind", "size_class", "role"} {
+			if x := q.Get(k); x != "" {
+				v.Set(k, x)
+			}
+		}
+		v.Set("format", format)
+		return "/organizations?" + v.Encode()
+	}
+	d.CSV, d.CSVDE, d.XLSX = link("csv"), link("csv-de"), link("xlsx")
+	return d
 }
 
 // handleOrganizationIndex lists organizations matching q (folded by the
@@ -48,6 +67,10 @@ func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
 		Role:      oneOf(q.Get("role"), cdoatlas.Roles),
 		Limit:     perPage,
 	}
+	if format := q.Get("format"); downloadFormats[format] != "" {
+		s.handleOrganizationDownload(w, r, f, format)
+		return
+	}
 	pageNo := pageParam(q)
 	f.Offset = (pageNo - 1) * perPage
 	orgs, total, err := s.Store.FindOrganizations(r.Context(), f)
@@ -62,6 +85,7 @@ func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
 	v.Kinds = selectOptions(enumOptions(v.Lang, "kind", cdoatlas.Kinds, "filter.all"), f.Kind)
 	v.SizeClasses = selectOptions(sizeClassOptions(v.Lang, "filter.all"), f.SizeClass)
 	v.Roles = selectOptions(enumOptions(v.Lang, "role", cdoatlas.Roles, "filter.all"), f.Role)
+	v.Downloads = downloadLinks(r.URL.Query())
 	v.Regions = regionGroups(v.Lang)
 	for g := range v.Regions {
 		v.Regions[g].Options = selectOptions(v.Regions[g].Options, f.Region)

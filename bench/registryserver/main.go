@@ -1,8 +1,10 @@
 // Command registryserver is the server of the registry load benchmark
 // (bench/registry.sh). It fills a database with synthetic data when the
-// database is empty, and serves the real cdoatlas handler and, on the same
-// http.Server, a saved copy of a page as a static file under /static-copy/,
-// so that the dynamic page and its static twin are measured side by side.
+// database is empty, and serves on one http.Server: the real cdoatlas
+// handler at /, the same handler without its page cache under /nocache/
+// (every request runs the queries and the template), and a saved copy of
+// a page as a static file under /static-copy/, so that the dynamic page
+// and its static twin are measured side by side.
 package main
 
 import (
@@ -61,9 +63,14 @@ func main() {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	mux := http.NewServeMux()
 	mux.Handle("/", web.New(db, logger, db.Ping))
+	mux.Handle("/nocache/", http.StripPrefix("/nocache", web.New(uncached{db}, logger, db.Ping)))
 	if *staticDir != "" {
 		mux.Handle("/static-copy/", http.StripPrefix("/static-copy/", http.FileServer(http.Dir(*staticDir))))
 	}
 	fmt.Fprintf(os.Stderr, "listening on %s\n", *addr)
 	log.Fatal(http.ListenAndServe(*addr, mux))
 }
+
+// uncached hides the store's registry version from the web handler, which
+// then renders every page.
+type uncached struct{ cdoatlas.Store }

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/tabular"
+)
+
+// The organization list can be downloaded with its search and filters as
+// CSV (RFC 4180, UTF-8), as "Excel (DE)" CSV (semicolon, UTF-8 BOM) and as
+// XLSX: ?format=csv, csv-de or xlsx. Organizations are public facts.
+
+var downloadColumns = []string{"name", "other_names", "kind", "country", "region", "official_code",
+	"population", "population_date", "size_class", "employees", "sector"}
+
+// downloadFormats are the formats offered, with their file type.
+var downloadFormats = map[string]string{
+	"csv":    "text/csv; charset=utf-8",
+	"csv-de": "text/csv; charset=utf-8",
+	"xlsx":   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+// handleOrganizationDownload writes all organizations matching f.
+func (s *site) handleOrganizationDownload(w http.ResponseWriter, r *http.Request, f cdoatlas.OrganizationFilter, format string) {
+	f.Offset, f.Limit = 0, 0
+	orgs, _, err := s.Store.FindOrganizations(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rows := make([][]string, len(orgs))
+	for i, o := range orgs {
+		rows[i] = []string{o.Name, strings.Join(o.OtherNames, "|"), o.Kind, o.Country, o.Region, o.OfficialCode,
+			optInt(o.Population), o.PopulationDate, o.SizeClass, optInt(o.Employees), o.Sector}
+	}
+	var buf bytes.Buffer
+	switch format {
+	case "xlsx":
+		err = tabular.WriteXLSX(&buf, "organizations", downloadColumns, rows, "official_code")
+	case "csv-de":
+		err = tabular.WriteCSV(&buf, downloadColumns, rows, tabular.ExcelDE)
+	default:
+		err = tabular.WriteCSV(&buf, downloadColumns, rows, tabular.RFC4180)
+	}
+	if err != nil {
+		s.fail(w, r, cdoatlas.Internal(err))
+		return
+	}
+	ext := format
+	if format == "csv-de" {
+		ext = "csv"
+	}
+	h := w.Header()
+	h.Set("Content-Type", downloadFormats[format])
+	h.Set("Content-Disposition", `attachment; filename="organizations.`+ext+`"`)
+	h.Set("Cache-Control", "no-store")
+	w.Write(buf.Bytes())
+}
+
+func optInt(n *int64) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.FormatInt(*n, 10)
+}
