@@ -71,17 +71,26 @@ func (p *parser) row(row tabular.Row) (cdoatlas.RegistryRecord, bool) {
 			v[c] = strings.TrimSpace(row.Cells[i])
 		}
 	}
-	keys := p.seen.inherit(&v)
-	rec, errs := build(row.Line, &v)
-	if len(errs) == 0 {
-		errs = p.seen.check(keys, &rec)
-	}
+	rec, _, errs := p.seen.record(row.Line, &v)
 	if len(errs) > 0 {
 		p.report(row.Line, errs)
 		return rec, false
 	}
-	p.seen.add(keys, row.Line, &v, &rec)
 	return rec, true
+}
+
+// record builds the record of a row, checks it against the domain and the
+// rows before, and remembers it when it is valid. The JSON reader shares it.
+func (s *seen) record(line int, v *values) (cdoatlas.RegistryRecord, rowKeys, rowErrors) {
+	keys := s.inherit(v)
+	rec, errs := build(line, v)
+	if len(errs) == 0 {
+		errs = s.check(keys, &rec)
+	}
+	if len(errs) == 0 {
+		s.add(keys, line, v, &rec)
+	}
+	return rec, keys, errs
 }
 
 // report adds the problems of a row to the file's, in column order.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"sync"
 )
@@ -98,4 +99,30 @@ func writeHTML(w http.ResponseWriter, status int, body []byte) {
 	h.Set("Vary", "Cookie")
 	w.WriteHeader(status)
 	w.Write(body)
+}
+
+// htmlMemo keeps rendered fragments by key, at most htmlMemoMax of them
+// (when full it starts afresh), so that no request pattern can make it grow
+// without bound.
+type htmlMemo struct {
+	mu sync.RWMutex
+	m  map[string]template.HTML
+}
+
+const htmlMemoMax = 2000
+
+func (c *htmlMemo) get(key string) (template.HTML, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	h, ok := c.m[key]
+	return h, ok
+}
+
+func (c *htmlMemo) put(key string, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= htmlMemoMax {
+		c.m = map[string]template.HTML{}
+	}
+	c.m[key] = h
 }

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -28,9 +31,10 @@ type organizationIndexView struct {
 	Filtered      bool // any search or filter is set
 	Organizations []*cdoatlas.Organization
 	Pagination    pagination
-	// Choices of the filter form.
+	// Choices of the filter form, and the form's selects rendered.
 	Countries, Kinds, SizeClasses, Roles []option
 	Regions                              []optgroup
+	FilterSelects                        template.HTML
 	// Downloads of the whole filtered list: CSV, Excel (DE) CSV, XLSX.
 	Downloads struct{ CSV, CSVDE, XLSX string }
 }
@@ -81,16 +85,39 @@ func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
 	v.Filter, v.Organizations = f, orgs
 	v.Filtered = f.Q != "" || f.Country != "" || f.Region != "" || f.Kind != "" || f.SizeClass != "" || f.Role != ""
 	v.Pagination = newPagination(v.Lang, "/organizations", q, pageNo, total)
-	v.Countries = selectOptions(countryOptions(v.Lang, "filter.all"), f.Country)
-	v.Kinds = selectOptions(enumOptions(v.Lang, "kind", cdoatlas.Kinds, "filter.all"), f.Kind)
-	v.SizeClasses = selectOptions(sizeClassOptions(v.Lang, "filter.all"), f.SizeClass)
-	v.Roles = selectOptions(enumOptions(v.Lang, "role", cdoatlas.Roles, "filter.all"), f.Role)
 	v.Downloads = downloadLinks(r.URL.Query())
-	v.Regions = regionGroups(v.Lang)
+	selects, err := s.filterSelects(v.Lang, f)
+	if err != nil {
+		s.fail(w, r, cdoatlas.Internal(err))
+		return
+	}
+	v.FilterSelects = selects
+	s.render(w, r, http.StatusOK, "organization_index", v)
+}
+
+// filterSelects renders the selects of the filter form for a language and
+// the chosen values, once: they are the same for every such request.
+func (s *site) filterSelects(lang string, f cdoatlas.OrganizationFilter) (template.HTML, error) {
+	key := strings.Join([]string{lang, f.Country, f.Region, f.Kind, f.SizeClass, f.Role}, "|")
+	if h, ok := s.selects.get(key); ok {
+		return h, nil
+	}
+	v := &organizationIndexView{page: page{Lang: lang}}
+	v.Countries = selectOptions(countryOptions(lang, "filter.all"), f.Country)
+	v.Kinds = selectOptions(enumOptions(lang, "kind", cdoatlas.Kinds, "filter.all"), f.Kind)
+	v.SizeClasses = selectOptions(sizeClassOptions(lang, "filter.all"), f.SizeClass)
+	v.Roles = selectOptions(enumOptions(lang, "role", cdoatlas.Roles, "filter.all"), f.Role)
+	v.Regions = regionGroups(lang)
 	for g := range v.Regions {
 		v.Regions[g].Options = selectOptions(v.Regions[g].Options, f.Region)
 	}
-	s.render(w, r, http.StatusOK, "organization_index", v)
+	var buf bytes.Buffer
+	if err := s.tmpl["organization_index"].ExecuteTemplate(&buf, "organization_filter_selects", v); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String()) // made by html/template, so escaped
+	s.selects.put(key, h)
+	return h, nil
 }
 
 // organizationView is one organization with its posts and their holders.

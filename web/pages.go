@@ -31,6 +31,8 @@ type site struct {
 	assets *assets
 	csrf   *csrfGuard
 	cache  pageCache
+	// selects holds rendered filter selects by language and choice.
+	selects htmlMemo
 	// Failed logins are limited per address and e-mail, and more loosely
 	// per address alone, so that one guesser behind a shared address does
 	// not lock out everyone else at once.

@@ -1,0 +1,103 @@
+package registryio
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/tabular"
+)
+
+// readFlat reads an array of flat objects (dec is after its "[") as the
+// rows of a table and checks them with ParseRegistry, so that a flat object
+// means what the same row of a CSV file means. Objects with values of the
+// wrong type are reported and left out of the table.
+func (f *jsonFile) readFlat(dec *json.Decoder) []cdoatlas.RegistryRecord {
+	t := &tabular.Table{}
+	columnOf := map[string]int{} // header key → table column
+	f.objects(dec, "", func(_, line int, fields []field) {
+		cells := map[int]string{}
+		byKey := map[string]string{} // header key → field name, in this object
+		ok := true
+		for _, fl := range fields {
+			k := headerKey(fl.key)
+			if _, known := columnByKey[k]; !known && k != ambiguousLand {
+				f.errs.add(line, fl.key, "unknown field: the fields are the registry columns ("+strings.Join(Columns, ", ")+")")
+				continue
+			}
+			if other, dup := byKey[k]; dup {
+				f.errs.add(line, fl.key, "the field "+other+" already gives this column")
+				continue
+			}
+			byKey[k] = fl.key
+			s, problem := cell(fl.key, fl.raw)
+			if problem != "" {
+				f.errs.add(line, fl.key, problem)
+				ok = false
+				continue
+			}
+			c, known := columnOf[k]
+			if !known {
+				c = len(t.Header)
+				columnOf[k] = c
+				t.Header = append(t.Header, fl.key)
+			}
+			cells[c] = s
+		}
+		if ok {
+			t.Rows = append(t.Rows, tabular.Row{Line: line, Cells: rowCells(cells)})
+		}
+	})
+	if len(t.Rows) == 0 {
+		return nil // an empty file, or nothing readable
+	}
+	for i, row := range t.Rows {
+		if len(row.Cells) < len(t.Header) {
+			t.Rows[i].Cells = append(row.Cells, make([]string, len(t.Header)-len(row.Cells))...)
+		}
+	}
+	recs, err := ParseRegistry(t, f.errs.file)
+	if fe, ok := err.(cdoatlas.FileErrors); ok {
+		f.errs.addAll(fe)
+	}
+	return recs
+}
+
+// rowCells puts cells by table column into a slice.
+func rowCells(cells map[int]string) []string {
+	n := 0
+	for c := range cells {
+		n = max(n, c+1)
+	}
+	row := make([]string, n)
+	for c, s := range cells {
+		row[c] = s
+	}
+	return row
+}
+
+// cell turns the value of a flat field into the text of a table cell: text
+// as it is, a number as written, true and false as yes and no, null as an
+// empty cell, and a list of strings (other names) joined with "|".
+func cell(key string, raw json.RawMessage) (string, string) {
+	switch kindOf(raw) {
+	case "text":
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return "", "want text"
+		}
+		return s, ""
+	case "a number":
+		return string(raw), ""
+	case "true/false":
+		return yesNo(string(raw) == "true"), ""
+	case "null":
+		return "", ""
+	case "a list":
+		var names []string
+		if columnByKey[headerKey(key)] == colOtherNames && json.Unmarshal(raw, &names) == nil {
+			return strings.Join(names, " | "), ""
+		}
+	}
+	return "", "want text, a number, true or false, or null; found " + kindOf(raw)
+}
