@@ -82,8 +82,9 @@ func items[T any](f *jsonFile, dec *json.Decoder, kind string, s schema[T]) []*i
 					it.id, ids[id] = id, it
 				}
 			case s.fields[fl.key] != nil:
-				if json.Unmarshal(fl.raw, s.fields[fl.key](&it.v)) != nil {
-					f.errs.add(line, col, "want "+wantOf(s.fields[fl.key](new(T)))+", found "+kindOf(fl.raw))
+				if target := s.fields[fl.key](&it.v); json.Unmarshal(fl.raw, target) != nil {
+					f.errs.add(line, col, "want "+wantOf(target)+", found "+kindOf(fl.raw))
+					json.Unmarshal([]byte("null"), target) // drop what was half read
 				}
 			default:
 				f.errs.add(line, col, "unknown field")

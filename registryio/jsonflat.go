@@ -14,35 +14,38 @@ import (
 // wrong type are reported and left out of the table.
 func (f *jsonFile) readFlat(dec *json.Decoder) []cdoatlas.RegistryRecord {
 	t := &tabular.Table{}
-	columnOf := map[string]int{} // header key → table column
+	columnOf := map[int]int{} // registry column (numColumns for "Land") → table column
 	f.objects(dec, "", func(_, line int, fields []field) {
 		cells := map[int]string{}
-		byKey := map[string]string{} // header key → field name, in this object
+		byColumn := map[int]string{} // registry column → field name, in this object
 		ok := true
 		for _, fl := range fields {
-			k := headerKey(fl.key)
-			if _, known := columnByKey[k]; !known && k != ambiguousLand {
-				f.errs.add(line, fl.key, "unknown field: the fields are the registry columns ("+strings.Join(Columns, ", ")+")")
+			c, known := columnByKey[headerKey(fl.key)]
+			if headerKey(fl.key) == ambiguousLand {
+				c, known = numColumns, true // ParseRegistry decides what it means
+			}
+			if !known {
+				f.errs.add(line, fl.key, "unknown field: not a registry column")
 				continue
 			}
-			if other, dup := byKey[k]; dup {
+			if other, dup := byColumn[c]; dup {
 				f.errs.add(line, fl.key, "the field "+other+" already gives this column")
 				continue
 			}
-			byKey[k] = fl.key
-			s, problem := cell(fl.key, fl.raw)
+			byColumn[c] = fl.key
+			s, problem := cell(c, fl.raw)
 			if problem != "" {
 				f.errs.add(line, fl.key, problem)
 				ok = false
 				continue
 			}
-			c, known := columnOf[k]
+			i, known := columnOf[c]
 			if !known {
-				c = len(t.Header)
-				columnOf[k] = c
+				i = len(t.Header)
+				columnOf[c] = i
 				t.Header = append(t.Header, fl.key)
 			}
-			cells[c] = s
+			cells[i] = s
 		}
 		if ok {
 			t.Rows = append(t.Rows, tabular.Row{Line: line, Cells: rowCells(cells)})
@@ -79,7 +82,7 @@ func rowCells(cells map[int]string) []string {
 // cell turns the value of a flat field into the text of a table cell: text
 // as it is, a number as written, true and false as yes and no, null as an
 // empty cell, and a list of strings (other names) joined with "|".
-func cell(key string, raw json.RawMessage) (string, string) {
+func cell(col int, raw json.RawMessage) (string, string) {
 	switch kindOf(raw) {
 	case "text":
 		var s string
@@ -95,7 +98,7 @@ func cell(key string, raw json.RawMessage) (string, string) {
 		return "", ""
 	case "a list":
 		var names []string
-		if columnByKey[headerKey(key)] == colOtherNames && json.Unmarshal(raw, &names) == nil {
+		if col == colOtherNames && json.Unmarshal(raw, &names) == nil {
 			return strings.Join(names, " | "), ""
 		}
 	}

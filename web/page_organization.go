@@ -29,7 +29,7 @@ type organizationIndexView struct {
 	page
 	Filter        cdoatlas.OrganizationFilter
 	Filtered      bool // any search or filter is set
-	Organizations []*cdoatlas.Organization
+	Organizations []organizationRow
 	Pagination    pagination
 	// Choices of the filter form, and the form's selects rendered.
 	Countries, Kinds, SizeClasses, Roles []option
@@ -37,6 +37,22 @@ type organizationIndexView struct {
 	FilterSelects                        template.HTML
 	// Downloads of the whole filtered list: CSV, Excel (DE) CSV, XLSX.
 	Downloads struct{ CSV, CSVDE, XLSX string }
+}
+
+// organizationRow is a line of the organization list, as it is shown.
+type organizationRow struct {
+	ID                                    int64
+	Name, Kind, Country, Region           string
+	SizeClass, SizeClassLabel, Population string
+}
+
+func (p *page) organizationRow(o *cdoatlas.Organization) organizationRow {
+	row := organizationRow{ID: o.ID, Name: o.Name, Kind: p.Label("kind", o.Kind), Country: p.Country(o.Country),
+		Region: p.Region(o.Region), SizeClass: o.SizeClass, SizeClassLabel: p.SizeClass(o.SizeClass), Population: p.T("value.none")}
+	if o.Population != nil {
+		row.Population = p.Number(*o.Population)
+	}
+	return row
 }
 
 // downloadLinks returns the download URLs for the list's search and filters.
@@ -82,7 +98,11 @@ func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v.Filter, v.Organizations = f, orgs
+	v.Filter = f
+	v.Organizations = make([]organizationRow, len(orgs))
+	for i, o := range orgs {
+		v.Organizations[i] = v.organizationRow(o)
+	}
 	v.Filtered = f.Q != "" || f.Country != "" || f.Region != "" || f.Kind != "" || f.SizeClass != "" || f.Role != ""
 	v.Pagination = newPagination(v.Lang, "/organizations", q, pageNo, total)
 	v.Downloads = downloadLinks(r.URL.Query())
