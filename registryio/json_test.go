@@ -74,7 +74,7 @@ func TestReadRegistryTables(t *testing.T) {
 
 func TestReadRegistryFlat(t *testing.T) {
 	in := "\uFEFF  [\n" +
-		`  {"Name": "Köln", "Art": "Stadt", "Staat": "Deutschland", "AGS": 5315000, "Einwohner": 1084831,` + "\n" +
+		`  {"Name": "Köln", "Art": "Stadt", "Staat": "Deutschland", "Bundesland": "NRW", "AGS": 5315000, "Einwohner": 1084831,` + "\n" +
 		`   "Stichtag": "31.12.2023", "other_names": ["Stadt Köln", "Cologne"], "title": "CDO", "role": "cdo",` + "\n" +
 		`   "cross_departmental": true, "budget": false, "person_name": "Anna Beispiel", "gender": "w", "start": "2019", "end": null},` + "\n" +
 		`  {"name": "Wien", "kind": "city_state", "country": "AT", "region": "Wien"}` + "\n]\n"

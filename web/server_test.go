@@ -1,0 +1,55 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/cdoatlas/cdoatlas/sqldb/sqldbtest"
+)
+
+func TestOperationalEndpoints(t *testing.T) {
+	db := sqldbtest.Open(t)
+	var down error
+	srv := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), func(ctx context.Context) error {
+		if down != nil {
+			return down
+		}
+		return db.Ping(ctx)
+	})
+	get := func(path string) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		return w
+	}
+	if w := get("/healthz"); w.Code != http.StatusOK {
+		t.Errorf("/healthz: %d", w.Code)
+	}
+	if w := get("/readyz"); w.Code != http.StatusOK {
+		t.Errorf("/readyz with the database up: %d", w.Code)
+	}
+	down = errors.New("dial tcp 127.0.0.1:5432: connection refused")
+	w := get("/readyz")
+	if w.Code != http.StatusServiceUnavailable || strings.Contains(w.Body.String(), "5432") {
+		t.Errorf("/readyz with the database down: %d %q (want 503 without detail)", w.Code, w.Body)
+	}
+	get("/organizations?q=ulm")
+	get("/no-such-page")
+	metrics := get("/metrics").Body.String()
+	for _, want := range []string{
+		`cdoatlas_http_requests_total{method="GET",route="/organizations",status="200"} 1`,
+		`cdoatlas_http_requests_total{method="GET",route="/readyz",status="503"} 1`,
+		`cdoatlas_http_requests_total{method="GET",route="/",status="404"} 1`,
+		`cdoatlas_http_request_duration_seconds_count{route="/organizations"} 1`,
+		"# TYPE cdoatlas_http_request_duration_seconds histogram",
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s:\n%s", want, metrics)
+		}
+	}
+}
