@@ -70,7 +70,7 @@ func isJSON(data []byte) bool {
 }
 
 func readJSON(data []byte, name string) ([]cdoatlas.RegistryRecord, error) {
-	f := &jsonFile{data: data, errs: errorList{file: name}}
+	f := &jsonFile{data: data, errs: errorList{file: name}, broken: map[string]bool{}}
 	// The whole file is checked first: encoding/json reports the exact
 	// offset of a syntax error only this way, and the walk below can then
 	// rely on well-formed input.
@@ -112,6 +112,10 @@ type jsonFile struct {
 	data []byte
 	nl   []int // offsets of the newlines
 	errs errorList
+	// broken holds the fields (paths) of the export form whose value had
+	// the wrong type: what follows from reading them as empty is not
+	// reported again.
+	broken map[string]bool
 }
 
 func (f *jsonFile) newlines() {

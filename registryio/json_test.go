@@ -153,7 +153,8 @@ func TestReadRegistryJSONErrors(t *testing.T) {
   ],
   "tenures": [
     {"id": 30, "person_id": 20, "post_id": 12, "start": "2019", "end": "2018"},
-    {"id": 31, "person_id": 21, "post_id": 12, "start": "2021"}
+    {"id": 31, "person_id": 21, "post_id": 12, "start": "2021"},
+    {"id": 32, "person_id": 1.5, "post_id": 12, "start": "2022"}
   ],
   "votes": []
 }`
@@ -172,7 +173,8 @@ func TestReadRegistryJSONErrors(t *testing.T) {
 		"13 people[0].birth_year: ",
 		"16 tenures[0].end: ",
 		"17 tenures[1].person_id: no person in the file has the id 21",
-		"19 votes: unknown field",
+		"18 tenures[2].person_id: want an id (a whole number or text), found a number",
+		"20 votes: unknown field",
 	})
 }
 

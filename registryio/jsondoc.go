@@ -74,6 +74,7 @@ func items[T any](f *jsonFile, dec *json.Decoder, kind string, s schema[T]) []*i
 				id, problem := idOf(fl.raw)
 				if problem != "" {
 					f.errs.add(line, col, problem)
+					f.broken[col] = true
 				} else if fl.key != "id" {
 					it.refs[fl.key] = id
 				} else if prev := ids[id]; prev != nil && id != "" {
@@ -84,6 +85,7 @@ func items[T any](f *jsonFile, dec *json.Decoder, kind string, s schema[T]) []*i
 			case s.fields[fl.key] != nil:
 				if target := s.fields[fl.key](&it.v); json.Unmarshal(fl.raw, target) != nil {
 					f.errs.add(line, col, "want "+wantOf(target)+", found "+kindOf(fl.raw))
+					f.broken[col] = true
 					json.Unmarshal([]byte("null"), target) // drop what was half read
 				}
 			default:

@@ -77,6 +77,7 @@ func byID[T any](list []*item[T]) map[string]*item[T] {
 func resolve[T any](f *jsonFile, refs map[string]string, line int, path, field, what string, targets map[string]*item[T], required bool) *item[T] {
 	id := refs[field]
 	switch t := targets[id]; {
+	case f.broken[path+"."+field]:
 	case t != nil:
 		return t
 	case id != "":
@@ -183,7 +184,9 @@ func (f *jsonFile) report(src source, errs rowErrors) {
 				field = "name"
 			}
 		}
-		f.errs.add(line, path+"."+field, e.reason)
+		if !f.broken[path+"."+field] {
+			f.errs.add(line, path+"."+field, e.reason)
+		}
 	}
 }
 

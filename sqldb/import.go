@@ -30,20 +30,40 @@ func (db *DB) ImportRegistry(ctx context.Context, records []cdoatlas.RegistryRec
 		return nil, err
 	}
 	defer t.rollback()
-	imp := &importer{t: t, states: map[int64]int{}, orgs: map[int64]*cdoatlas.Organization{}}
+	imp := newImporter(t)
 	if err := imp.loadIndex(ctx); err != nil {
 		return nil, err
 	}
-	for i := range prepared {
-		if err := imp.importRecord(ctx, &records[i], &prepared[i]); err != nil {
+	// Records are matched one after the other, as the rules need, against
+	// what the database and the earlier records hold; the database is read
+	// and written per window of records, not per record, as every query
+	// costs a round trip to PostgreSQL.
+	for start := 0; start < len(prepared); start += importWindow {
+		window := prepared[start:min(start+importWindow, len(prepared))]
+		if err := imp.prefetch(ctx, window); err != nil {
 			return nil, err
 		}
+		for i := range window {
+			if err := imp.importRecord(ctx, &records[start+i], &window[i]); err != nil {
+				return nil, err
+			}
+		}
+		if err := imp.flush(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if err := imp.finish(ctx); err != nil {
+		return nil, err
 	}
 	if err := t.commit(); err != nil {
 		return nil, err
 	}
 	return imp.summary(), nil
 }
+
+// importWindow is the number of records whose stored organizations are
+// read, and whose new rows are written, together.
+const importWindow = 1000
 
 // preparedRecord holds validated copies of a record's parts.
 type preparedRecord struct {
@@ -170,13 +190,29 @@ const (
 	stateCreated
 )
 
+// importer holds, for one import, what matching needs to know of the
+// stored registry, and the rows still to be written. An organization is in
+// orgs once it is read or created; its posts, their tenures and holders are
+// then in posts, tenures and holders, which follow what the import adds.
 type importer struct {
-	t      *tx
-	states map[int64]int                    // organization ID → state
-	orgs   map[int64]*cdoatlas.Organization // organizations as stored, once read or written
-	sum    cdoatlas.ImportSummary
-	byCode map[string]int64      // country + code key → ID
-	byName map[string][]*orgName // country + folded name or other name → organizations
+	t       *tx
+	states  map[int64]int                    // organization ID → state
+	orgs    map[int64]*cdoatlas.Organization // organizations as stored (or to be), once read or created
+	sum     cdoatlas.ImportSummary
+	byCode  map[string]int64             // country + code key → ID
+	byName  map[string][]*orgName        // country + folded name or other name → organizations
+	parent  map[int64]int64              // every organization → its parent's ID, 0 for none
+	posts   map[int64]map[string]int64   // organization → folded title → first post
+	holders map[int64]map[string]int64   // organization → folded name → first person holding one of its posts
+	tenures map[int64][]*cdoatlas.Tenure // post → its tenures, by ID
+	ids     map[string]*idRange          // table → IDs given to new rows
+	queue   writeQueue
+}
+
+func newImporter(t *tx) *importer {
+	return &importer{t: t, states: map[int64]int{}, orgs: map[int64]*cdoatlas.Organization{},
+		parent: map[int64]int64{}, posts: map[int64]map[string]int64{}, holders: map[int64]map[string]int64{},
+		tenures: map[int64][]*cdoatlas.Tenure{}, ids: map[string]*idRange{}}
 }
 
 // orgName is what matching by name needs to know of an organization.
@@ -216,85 +252,102 @@ func (imp *importer) importRecord(ctx context.Context, r *cdoatlas.RegistryRecor
 	if p.post == nil {
 		return nil
 	}
-	post, err := imp.importPost(ctx, p, org)
+	postID, err := imp.importPost(ctx, p, org.ID)
 	if err != nil {
 		return err
 	}
 	if r.Post != nil {
-		r.Post.ID, r.Post.OrganizationID = post.ID, org.ID
+		r.Post.ID, r.Post.OrganizationID = postID, org.ID
 	}
 	if p.person == nil {
 		return nil
 	}
-	person, err := imp.importPerson(ctx, p, org)
+	personID, err := imp.importPerson(ctx, p, org.ID)
 	if err != nil {
 		return err
 	}
 	if r.Person != nil {
-		r.Person.ID = person.ID
+		r.Person.ID = personID
 	}
-	tenure, err := imp.importTenure(ctx, p, post, person)
+	tenureID, err := imp.importTenure(ctx, p, org.ID, postID, personID)
 	if err != nil {
 		return err
 	}
 	if r.Tenure != nil {
-		r.Tenure.ID, r.Tenure.PostID, r.Tenure.PersonID = tenure.ID, post.ID, person.ID
+		r.Tenure.ID, r.Tenure.PostID, r.Tenure.PersonID = tenureID, postID, personID
 	}
 	return nil
 }
 
-func (imp *importer) importPost(ctx context.Context, p *preparedRecord, org *cdoatlas.Organization) (*cdoatlas.Post, error) {
-	t := imp.t
-	post, err := scanPost(t.queryRow(ctx, "SELECT "+postColumns+" FROM posts p WHERE p.organization_id = ? AND p.search = ? ORDER BY p.id LIMIT 1",
-		org.ID, cdoatlas.Fold(p.post.Title)))
-	if err == nil {
-		return post, nil
-	} else if !noRows(err) {
-		return nil, mapError(err)
+// importPost finds the organization's first post of the record's folded
+// title, or creates it.
+func (imp *importer) importPost(ctx context.Context, p *preparedRecord, orgID int64) (int64, error) {
+	key := cdoatlas.Fold(p.post.Title)
+	if id, ok := imp.posts[orgID][key]; ok {
+		return id, nil
 	}
-	post = p.post
-	post.OrganizationID = org.ID
-	if err := createPost(ctx, t, post); err != nil {
-		return nil, recordError(p.line, err, "title", postColumn)
+	post := p.post
+	post.OrganizationID = orgID
+	id, err := imp.newID(ctx, "posts")
+	if err != nil {
+		return 0, err
 	}
+	post.ID, post.CreatedAt, post.UpdatedAt = id, imp.t.now, imp.t.now
+	imp.posts[orgID][key] = id
+	imp.queue.posts = append(imp.queue.posts, post)
 	imp.sum.PostsCreated++
-	return post, nil
+	return id, nil
 }
 
-func (imp *importer) importPerson(ctx context.Context, p *preparedRecord, org *cdoatlas.Organization) (*cdoatlas.Person, error) {
-	t := imp.t
-	person, err := scanPerson(t.queryRow(ctx, "SELECT "+personColumns+" FROM people pe WHERE pe.search = ? AND EXISTS ("+
-		"SELECT 1 FROM tenures t JOIN posts p ON p.id = t.post_id WHERE t.person_id = pe.id AND p.organization_id = ?"+
-		") ORDER BY pe.id LIMIT 1", cdoatlas.Fold(p.person.Name), org.ID))
-	if err == nil {
-		return person, nil
-	} else if !noRows(err) {
-		return nil, mapError(err)
+// importPerson finds the first person of the record's folded name among
+// the holders of the organization's posts, or creates one.
+func (imp *importer) importPerson(ctx context.Context, p *preparedRecord, orgID int64) (int64, error) {
+	if id, ok := imp.holders[orgID][cdoatlas.Fold(p.person.Name)]; ok {
+		return id, nil
 	}
-	person = p.person
-	if err := createPerson(ctx, t, person); err != nil {
-		return nil, recordError(p.line, err, "person_name", personColumn)
+	person := p.person
+	id, err := imp.newID(ctx, "people")
+	if err != nil {
+		return 0, err
 	}
+	person.ID, person.CreatedAt, person.UpdatedAt = id, imp.t.now, imp.t.now
+	imp.queue.people = append(imp.queue.people, person)
 	imp.sum.PeopleCreated++
-	return person, nil
+	return id, nil
 }
 
-func (imp *importer) importTenure(ctx context.Context, p *preparedRecord, post *cdoatlas.Post, person *cdoatlas.Person) (*cdoatlas.Tenure, error) {
-	t := imp.t
+// importTenure finds the post's first tenure of the person with the
+// record's start, or creates it unless it overlaps another tenure of the
+// post. (CreateTenure also locks the post on PostgreSQL; an import holds
+// the registry lock, which every registry write takes first.)
+func (imp *importer) importTenure(ctx context.Context, p *preparedRecord, orgID, postID, personID int64) (int64, error) {
 	te := p.tenure
-	te.PostID, te.PersonID = post.ID, person.ID
-	err := t.queryRow(ctx, "SELECT id FROM tenures WHERE post_id = ? AND person_id = ? AND start_date = ? ORDER BY id LIMIT 1",
-		post.ID, person.ID, string(te.Start)).Scan(&te.ID)
-	if err == nil {
-		return te, nil
-	} else if !noRows(err) {
-		return nil, mapError(err)
+	te.PostID, te.PersonID = postID, personID
+	others := imp.tenures[postID]
+	for _, o := range others {
+		if o.PersonID == personID && o.Start == te.Start {
+			return o.ID, nil
+		}
 	}
-	if err := createTenure(ctx, t, te); err != nil {
-		return nil, recordError(p.line, err, "start", tenureColumn)
+	for _, o := range others {
+		if te.Overlaps(o) {
+			fe := cdoatlas.FieldErrors{}
+			fe.Add("start", "tenure.overlap")
+			return 0, recordError(p.line, fe.Err(), "start", tenureColumn)
+		}
 	}
+	id, err := imp.newID(ctx, "tenures")
+	if err != nil {
+		return 0, err
+	}
+	te.ID, te.CreatedAt, te.UpdatedAt = id, imp.t.now, imp.t.now
+	imp.tenures[postID] = append(others, te)
+	if key := cdoatlas.Fold(p.person.Name); imp.holders[orgID][key] == 0 {
+		imp.holders[orgID][key] = personID
+	}
+	imp.queue.tenures = append(imp.queue.tenures, te)
 	imp.sum.TenuresCreated++
-	return te, nil
+	return id, nil
 }
 
 // errorf is a FileErrors of one problem.

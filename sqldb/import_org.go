@@ -2,17 +2,19 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"reflect"
 
 	"github.com/cdoatlas/cdoatlas"
 )
 
-// loadIndex reads the codes and names of all organizations once, so that
-// matching a record costs no query; the index follows what the import adds.
+// loadIndex reads the codes, names and parents of all organizations once,
+// so that matching a record costs no query; the index follows what the
+// import adds.
 func (imp *importer) loadIndex(ctx context.Context) error {
 	imp.byCode = map[string]int64{}
 	imp.byName = map[string][]*orgName{}
-	rows, err := imp.t.query(ctx, "SELECT id, name, other_names, country, region, code_key FROM organizations ORDER BY id")
+	rows, err := imp.t.query(ctx, "SELECT id, name, other_names, country, region, code_key, parent_id FROM organizations ORDER BY id")
 	if err != nil {
 		return mapError(err)
 	}
@@ -20,11 +22,13 @@ func (imp *importer) loadIndex(ctx context.Context) error {
 	for rows.Next() {
 		var o cdoatlas.Organization
 		var otherNames, codeKey string
-		if err := rows.Scan(&o.ID, &o.Name, &otherNames, &o.Country, &o.Region, &codeKey); err != nil {
+		var parentID sql.NullInt64
+		if err := rows.Scan(&o.ID, &o.Name, &otherNames, &o.Country, &o.Region, &codeKey, &parentID); err != nil {
 			return mapError(err)
 		}
 		o.OtherNames = decodeNames(otherNames)
 		imp.index(&o, codeKey)
+		imp.parent[o.ID] = parentID.Int64
 	}
 	return mapError(rows.Err())
 }
@@ -47,13 +51,15 @@ func (imp *importer) index(o *cdoatlas.Organization, codeKey string) {
 	}
 }
 
-// unindex removes the name entries of organization id before it is indexed
+// unindex removes the name entries of o, as indexed, before it is indexed
 // anew with changed names.
-func (imp *importer) unindex(id int64) {
-	for k, refs := range imp.byName {
+func (imp *importer) unindex(o *cdoatlas.Organization) {
+	for _, n := range append([]string{o.Name}, o.OtherNames...) {
+		k := nameKey(o.Country, n)
+		refs := imp.byName[k]
 		kept := refs[:0]
 		for _, r := range refs {
-			if r.id != id {
+			if r.id != o.ID {
 				kept = append(kept, r)
 			}
 		}
@@ -109,20 +115,30 @@ func (imp *importer) importOrganization(ctx context.Context, p *preparedRecord) 
 	}
 	if id == 0 {
 		o := p.org
-		if err := createOrganization(ctx, t, &o); err != nil {
+		if err := imp.check(&o); err != nil {
 			return nil, recordError(p.line, err, "official_code", orgColumn)
 		}
+		if o.ID, err = imp.newID(ctx, "organizations"); err != nil {
+			return nil, err
+		}
+		o.OtherNames = decodeNames(encodeNames(o.OtherNames)) // never nil, as read back
+		o.CreatedAt, o.UpdatedAt = t.now, t.now
 		imp.index(&o, o.CodeKey())
+		imp.parent[o.ID] = parentOf(&o)
 		imp.setState(o.ID, stateCreated)
 		imp.orgs[o.ID] = &o
+		imp.posts[o.ID], imp.holders[o.ID] = map[string]int64{}, map[string]int64{}
+		imp.queue.insertOrganization(o.ID)
 		return &o, nil
 	}
 	cur, ok := imp.orgs[id]
 	if !ok {
-		if cur, err = findOrganizationByID(ctx, t, id); err != nil {
+		if err := imp.load(ctx, []int64{id}); err != nil {
 			return nil, err
 		}
-		imp.orgs[id] = cur
+		if cur, ok = imp.orgs[id]; !ok {
+			return nil, notFound("organization")
+		}
 	}
 	m := mergeOrganization(cur, &p.org)
 	if err := m.Validate(); err != nil {
@@ -132,15 +148,55 @@ func (imp *importer) importOrganization(ctx context.Context, p *preparedRecord) 
 		imp.setState(id, stateUnchanged)
 		return cur, nil
 	}
-	if err := updateOrganization(ctx, t, &m); err != nil {
+	if err := imp.check(&m); err != nil {
 		return nil, recordError(p.line, err, "official_code", orgColumn)
 	}
-	imp.unindex(id)
+	m.OtherNames = decodeNames(encodeNames(m.OtherNames))
+	m.UpdatedAt = t.now
+	imp.unindex(cur)
 	delete(imp.byCode, cur.Country+"\x00"+cur.CodeKey())
 	imp.index(&m, m.CodeKey())
+	imp.parent[id] = parentOf(&m)
 	imp.setState(id, stateUpdated)
 	imp.orgs[id] = &m
+	imp.queue.updateOrganization(id)
 	return &m, nil
+}
+
+func parentOf(o *cdoatlas.Organization) int64 {
+	if o.ParentID == nil {
+		return 0
+	}
+	return *o.ParentID
+}
+
+// check finds, before o is written, what the database would refuse: a
+// parent that is o itself or below it, an official code another
+// organization has, an unknown parent.
+func (imp *importer) check(o *cdoatlas.Organization) error {
+	parent, known := int64(0), false
+	if o.ParentID != nil {
+		parent = *o.ParentID
+		_, known = imp.parent[parent]
+	}
+	if known && o.ID != 0 {
+		seen := map[int64]bool{}
+		for id := parent; id != 0 && !seen[id]; id = imp.parent[id] {
+			if id == o.ID {
+				return &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "validation failed", Fields: map[string]string{"parent_id": "parent.self"}}
+			}
+			seen[id] = true
+		}
+	}
+	if key := o.CodeKey(); key != "" {
+		if id, ok := imp.byCode[o.Country+"\x00"+key]; ok && id != o.ID {
+			return errCodeTaken
+		}
+	}
+	if o.ParentID != nil && !known {
+		return &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "validation failed", Fields: map[string]string{"parent_id": "organization.unknown"}}
+	}
+	return nil
 }
 
 // mergeOrganization returns cur updated with what rec gives: non-empty

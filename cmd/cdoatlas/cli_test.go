@@ -148,3 +148,36 @@ func TestCommandErrors(t *testing.T) {
 		t.Errorf("export --help: %v, %q", err, stderr)
 	}
 }
+
+func TestImportJSONRoundTrip(t *testing.T) {
+	a := newApp(t)
+	if _, _, err := a.run("", "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := a.run("", "import", "registry", writeFile(t, "registry.csv", registryCSV1252)); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "export.json")
+	if _, _, err := a.run("", "export", "--format", "json", "--out", file); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := a.run("", "import", "registry", file)
+	if err != nil {
+		t.Fatalf("re-import of the JSON export: %v", err)
+	}
+	if !strings.Contains(out, "0 created, 0 updated, 2 unchanged") {
+		t.Errorf("re-importing the JSON export changed something: %s", out)
+	}
+	b := newApp(t) // an empty registry fed from the JSON export
+	if _, _, err := b.run("", "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = b.run("", "import", "registry", file)
+	if err != nil || !strings.Contains(out, "organizations: 2 created") || !strings.Contains(out, "tenures: 1 created") {
+		t.Errorf("JSON export into an empty registry: %q, %v", out, err)
+	}
+	bad := writeFile(t, "bad.json", []byte("{\"organizations\": [\n  {\"id\": 1, \"name\": \"Ulm\", \"kind\": \"municipality\", \"country\": \"DE\", \"official_code\": \"0842100X\"}\n]}\n"))
+	if _, _, err := b.run("", "import", "registry", bad); err == nil || !strings.Contains(err.Error(), "bad.json:2") {
+		t.Errorf("a bad JSON file: %v", err)
+	}
+}

@@ -89,7 +89,7 @@ func init() {
 		{"migrate", "migrate [--db DSN]", "apply the database schema migrations", (*Main).runMigrate},
 		{"user", "user add --role admin|editor|member EMAIL", "create an account (password from stdin when not a terminal)", (*Main).runUser},
 		{"token", "token add [--name NAME] EMAIL", "create an API bearer token for an account", (*Main).runToken},
-		{"import", "import registry FILE…", "import organizations, posts, people and tenures from CSV/XLSX", (*Main).runImport},
+		{"import", "import registry FILE…", "import organizations, posts, people and tenures from CSV, XLSX or JSON", (*Main).runImport},
 		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
 	}
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/registryio"
-	"github.com/cdoatlas/cdoatlas/tabular"
 )
 
 func (m *Main) runImport(ctx context.Context, args []string) error {
@@ -19,7 +18,7 @@ func (m *Main) runImport(ctx context.Context, args []string) error {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
 		}
-		return errors.New("usage: cdoatlas import registry FILE…")
+		return errors.New("usage: cdoatlas import registry FILE… (CSV, XLSX or JSON)")
 	}
 	fs := m.flagSet("import")
 	dsn := m.dbFlag(fs)
@@ -72,11 +71,7 @@ func readRegistryFile(path string) ([]cdoatlas.RegistryRecord, error) {
 	}
 	defer f.Close()
 	name := filepath.Base(path)
-	t, err := tabular.Read(f, name)
-	if err != nil {
-		return nil, nameFile(err, name)
-	}
-	recs, err := registryio.ParseRegistry(t, name)
+	recs, err := registryio.ReadRegistry(f, name)
 	return recs, nameFile(err, name)
 }
 
