@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/jackc/pgx/v5"
 )
 
 // An import gives new rows their IDs as it matches records, so that later
@@ -196,7 +197,9 @@ func (t *tx) execRows(ctx context.Context, head, tail string, first []string, ro
 		b.WriteString(tail)
 		var err error
 		if t.postgres() {
-			_, err = t.tx.ExecContext(ctx, b.String(), args...)
+			// Not prepared and cached on the connection, as pgx would: the
+			// statements are large and differ in their number of rows.
+			_, err = t.tx.ExecContext(ctx, b.String(), append([]any{pgx.QueryExecModeDescribeExec}, args...)...)
 		} else {
 			_, err = t.exec(ctx, b.String(), args...)
 		}
