@@ -38,23 +38,13 @@ var errCodeTaken = &cdoatlas.Error{Code: cdoatlas.ECONFLICT,
 
 // FindOrganizationByID returns the organization, or ENOTFOUND.
 func (db *DB) FindOrganizationByID(ctx context.Context, id int64) (*cdoatlas.Organization, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer t.rollback()
-	return findOrganizationByID(ctx, t, id)
+	return read(ctx, db, func(t *tx) (*cdoatlas.Organization, error) { return findOrganizationByID(ctx, t, id) })
 }
 
 // FindOrganizations returns a page of the organizations matching filter,
 // ordered by name, and the number of all matches.
 func (db *DB) FindOrganizations(ctx context.Context, filter cdoatlas.OrganizationFilter) ([]*cdoatlas.Organization, int, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer t.rollback()
-	return findOrganizations(ctx, t, filter)
+	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Organization, int, error) { return findOrganizations(ctx, t, filter) })
 }
 
 // CreateOrganization validates and stores o and sets its ID and
@@ -67,15 +57,7 @@ func (db *DB) CreateOrganization(ctx context.Context, o *cdoatlas.Organization) 
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	t, err := db.beginRegistryWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer t.rollback()
-	if err := createOrganization(ctx, t, o); err != nil {
-		return err
-	}
-	return t.commit()
+	return db.registryWrite(ctx, func(t *tx) error { return createOrganization(ctx, t, o) })
 }
 
 // UpdateOrganization validates o and replaces the stored fields of o.ID.
@@ -88,30 +70,14 @@ func (db *DB) UpdateOrganization(ctx context.Context, o *cdoatlas.Organization) 
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	t, err := db.beginRegistryWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer t.rollback()
-	if err := updateOrganization(ctx, t, o); err != nil {
-		return err
-	}
-	return t.commit()
+	return db.registryWrite(ctx, func(t *tx) error { return updateOrganization(ctx, t, o) })
 }
 
 // DeleteOrganization removes an organization without posts; organizations
 // it was the parent of lose their parent. ENOTFOUND, ECONFLICT when posts
 // still belong to it.
 func (db *DB) DeleteOrganization(ctx context.Context, id int64) error {
-	t, err := db.beginRegistryWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer t.rollback()
-	if err := deleteOrganization(ctx, t, id); err != nil {
-		return err
-	}
-	return t.commit()
+	return db.registryWrite(ctx, func(t *tx) error { return deleteOrganization(ctx, t, id) })
 }
 
 func findOrganizationByID(ctx context.Context, t *tx, id int64) (*cdoatlas.Organization, error) {

@@ -27,23 +27,13 @@ func scanPerson(s scanner) (*cdoatlas.Person, error) {
 
 // FindPersonByID returns the person, or ENOTFOUND.
 func (db *DB) FindPersonByID(ctx context.Context, id int64) (*cdoatlas.Person, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer t.rollback()
-	return findPersonByID(ctx, t, id)
+	return read(ctx, db, func(t *tx) (*cdoatlas.Person, error) { return findPersonByID(ctx, t, id) })
 }
 
 // FindPeople returns a page of the people matching filter, ordered by
 // name, and the number of all matches.
 func (db *DB) FindPeople(ctx context.Context, filter cdoatlas.PersonFilter) ([]*cdoatlas.Person, int, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer t.rollback()
-	return findPeople(ctx, t, filter)
+	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Person, int, error) { return findPeople(ctx, t, filter) })
 }
 
 // CreatePerson validates and stores p and sets its ID and timestamps.
@@ -55,15 +45,7 @@ func (db *DB) CreatePerson(ctx context.Context, p *cdoatlas.Person) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	t, err := db.beginRegistryWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer t.rollback()
-	if err := createPerson(ctx, t, p); err != nil {
-		return err
-	}
-	return t.commit()
+	return db.registryWrite(ctx, func(t *tx) error { return createPerson(ctx, t, p) })
 }
 
 // UpdatePerson validates p and replaces the stored fields of p.ID.

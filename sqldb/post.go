@@ -25,24 +25,14 @@ func scanPost(s scanner) (*cdoatlas.Post, error) {
 
 // FindPostByID returns the post, or ENOTFOUND.
 func (db *DB) FindPostByID(ctx context.Context, id int64) (*cdoatlas.Post, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer t.rollback()
-	return findPostByID(ctx, t, id)
+	return read(ctx, db, func(t *tx) (*cdoatlas.Post, error) { return findPostByID(ctx, t, id) })
 }
 
 // FindPosts returns a page of the posts matching filter, ordered by
 // organization name and title, and the number of all matches. Q matches
 // the title or the organization's names.
 func (db *DB) FindPosts(ctx context.Context, filter cdoatlas.PostFilter) ([]*cdoatlas.Post, int, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer t.rollback()
-	return findPosts(ctx, t, filter)
+	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Post, int, error) { return findPosts(ctx, t, filter) })
 }
 
 // CreatePost validates and stores p and sets its ID and timestamps.
@@ -54,15 +44,7 @@ func (db *DB) CreatePost(ctx context.Context, p *cdoatlas.Post) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	t, err := db.beginRegistryWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer t.rollback()
-	if err := createPost(ctx, t, p); err != nil {
-		return err
-	}
-	return t.commit()
+	return db.registryWrite(ctx, func(t *tx) error { return createPost(ctx, t, p) })
 }
 
 // UpdatePost validates p and replaces the stored fields of p.ID.
@@ -74,15 +56,7 @@ func (db *DB) UpdatePost(ctx context.Context, p *cdoatlas.Post) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	t, err := db.beginRegistryWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer t.rollback()
-	if err := updatePost(ctx, t, p); err != nil {
-		return err
-	}
-	return t.commit()
+	return db.registryWrite(ctx, func(t *tx) error { return updatePost(ctx, t, p) })
 }
 
 // DeletePost removes a post and its tenures. ENOTFOUND.

@@ -23,23 +23,13 @@ func scanTenure(s scanner) (*cdoatlas.Tenure, error) {
 
 // FindTenureByID returns the tenure, or ENOTFOUND.
 func (db *DB) FindTenureByID(ctx context.Context, id int64) (*cdoatlas.Tenure, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer t.rollback()
-	return findTenureByID(ctx, t, id)
+	return read(ctx, db, func(t *tx) (*cdoatlas.Tenure, error) { return findTenureByID(ctx, t, id) })
 }
 
 // FindTenures returns a page of the tenures matching filter, ordered by
 // start (unknown first), and the number of all matches.
 func (db *DB) FindTenures(ctx context.Context, filter cdoatlas.TenureFilter) ([]*cdoatlas.Tenure, int, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer t.rollback()
-	return findTenures(ctx, t, filter)
+	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Tenure, int, error) { return findTenures(ctx, t, filter) })
 }
 
 // CreateTenure validates and stores te and sets its ID and timestamps.
@@ -53,15 +43,7 @@ func (db *DB) CreateTenure(ctx context.Context, te *cdoatlas.Tenure) error {
 	if err := te.Validate(); err != nil {
 		return err
 	}
-	t, err := db.beginRegistryWrite(ctx)
-	if err != nil {
-		return err
-	}
-	defer t.rollback()
-	if err := createTenure(ctx, t, te); err != nil {
-		return err
-	}
-	return t.commit()
+	return db.registryWrite(ctx, func(t *tx) error { return createTenure(ctx, t, te) })
 }
 
 // UpdateTenure validates te and replaces the stored fields of te.ID.

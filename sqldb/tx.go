@@ -176,3 +176,39 @@ func (c timeCol) parse(s string) error {
 
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
+
+// read runs fn in a read transaction.
+func read[T any](ctx context.Context, db *DB, fn func(t *tx) (T, error)) (T, error) {
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer t.rollback()
+	return fn(t)
+}
+
+// readPage runs fn, which finds a page of matches and their total, in a
+// read transaction, so that both come from one snapshot.
+func readPage[T any](ctx context.Context, db *DB, fn func(t *tx) ([]T, int, error)) ([]T, int, error) {
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer t.rollback()
+	return fn(t)
+}
+
+// registryWrite runs fn in a registry write transaction and commits when
+// it succeeds.
+func (db *DB) registryWrite(ctx context.Context, fn func(t *tx) error) error {
+	t, err := db.beginRegistryWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.rollback()
+	if err := fn(t); err != nil {
+		return err
+	}
+	return t.commit()
+}
