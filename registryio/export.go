@@ -3,7 +3,6 @@ package registryio
 import (
 	"context"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -149,49 +148,29 @@ func (reg *registry) rows() [][]string {
 // flatRow writes an organization and optionally a post, a person and a
 // tenure in the registry columns, the way ParseRegistry reads them.
 func flatRow(o *cdoatlas.Organization, p *cdoatlas.Post, person *cdoatlas.Person, t *cdoatlas.Tenure) []string {
-	row := make([]string, numColumns)
-	row[colName] = o.Name
+	row := orgFacts(o)
 	row[colOtherNames] = strings.Join(o.OtherNames, " | ")
-	row[colKind] = o.Kind
-	row[colCountry] = o.Country
-	row[colRegion] = o.Region
-	row[colOfficialCode] = o.OfficialCode
-	row[colPopulation] = intString(o.Population)
-	row[colPopulationDate] = o.PopulationDate
-	row[colSector] = o.Sector
-	row[colEmployees] = intString(o.Employees)
-	if p == nil {
-		return row
-	}
-	row[colTitle] = p.Title
-	row[colRole] = p.Role
-	row[colCDOCheck] = p.CDOCheck
-	row[colArchetype] = p.Archetype
-	row[colPlacement] = p.Placement
-	row[colCrossDepartmental] = yesNo(p.CrossDepartmental)
-	row[colBudget] = yesNo(p.Budget)
-	row[colBoardAccess] = yesNo(p.BoardAccess)
-	row[colSourceURL] = p.SourceURL
-	if t == nil {
-		return row
-	}
-	if person != nil {
-		row[colPersonName] = person.Name
-		row[colGender] = person.Gender
-		if person.BirthYear != nil {
-			row[colBirthYear] = strconv.Itoa(*person.BirthYear)
-		}
-		row[colPublicationBasis] = person.PublicationBasis
-		if person.Fictional {
-			row[colFictional] = yesNo(true)
+	if p != nil {
+		row.merge(postFacts(p))
+		row[colSourceURL] = p.SourceURL
+		if t != nil {
+			if person != nil {
+				row.merge(personFacts(person))
+			}
+			row.merge(tenureFacts(t))
+			if t.SourceURL != "" {
+				row[colSourceURL] = t.SourceURL
+			}
 		}
 	}
-	row[colStart] = string(t.Start)
-	row[colEnd] = string(t.End)
-	row[colStatus] = t.Status
-	row[colHire] = t.Hire
-	if t.SourceURL != "" {
-		row[colSourceURL] = t.SourceURL
+	return row[:]
+}
+
+// merge copies the non-empty cells of f into v.
+func (v *values) merge(f values) {
+	for i, c := range f {
+		if c != "" {
+			v[i] = c
+		}
 	}
-	return row
 }
