@@ -2,8 +2,6 @@ package cdoatlas
 
 import (
 	"context"
-	"fmt"
-	"strings"
 )
 
 // RegistryRecord is one row of a registry file: an organization and,
@@ -25,41 +23,6 @@ type ImportSummary struct {
 	PeopleCreated          int `json:"people_created"`
 	TenuresCreated         int `json:"tenures_created"`
 }
-
-// LineError is one problem of an input file.
-type LineError struct {
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line"`
-	Column string `json:"column,omitempty"`
-	Reason string `json:"reason"`
-}
-
-func (e LineError) String() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File + ":")
-	}
-	fmt.Fprintf(&b, "%d", e.Line)
-	if e.Column != "" {
-		fmt.Fprintf(&b, ": column %s", e.Column)
-	}
-	b.WriteString(": " + e.Reason)
-	return b.String()
-}
-
-// FileErrors is the error of a refused file: every problem found.
-type FileErrors []LineError
-
-func (fe FileErrors) Error() string {
-	lines := make([]string, len(fe))
-	for i, e := range fe {
-		lines[i] = e.String()
-	}
-	return fmt.Sprintf("%d error(s):\n%s", len(fe), strings.Join(lines, "\n"))
-}
-
-// Unwrap makes errors.Is(err, ErrInvalid) hold.
-func (fe FileErrors) Unwrap() error { return ErrInvalid }
 
 // RegistryImporter brings registry records into the store.
 type RegistryImporter interface {

@@ -70,7 +70,7 @@ func isJSON(data []byte) bool {
 }
 
 func readJSON(data []byte, name string) ([]cdoatlas.RegistryRecord, error) {
-	f := &jsonFile{data: data, errs: errorList{file: name}, broken: map[string]bool{}}
+	f := &jsonFile{data: data, errs: cdoatlas.FileErrorList{File: name}, broken: map[string]bool{}}
 	// The whole file is checked first: encoding/json reports the exact
 	// offset of a syntax error only this way, and the walk below can then
 	// rely on well-formed input.
@@ -81,8 +81,8 @@ func readJSON(data []byte, name string) ([]cdoatlas.RegistryRecord, error) {
 		}
 		off := int(se.Offset) - 1 // the offending byte
 		line, char := f.position(off)
-		f.errs.add(line, "", fmt.Sprintf("not valid JSON (character %d): %s", char, strings.TrimPrefix(se.Error(), "json: ")))
-		return nil, f.errs.err()
+		f.errs.Add(line, "", fmt.Sprintf("not valid JSON (character %d): %s", char, strings.TrimPrefix(se.Error(), "json: ")))
+		return nil, f.errs.Err()
 	}
 	f.newlines()
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -93,7 +93,7 @@ func readJSON(data []byte, name string) ([]cdoatlas.RegistryRecord, error) {
 	} else {
 		recs = f.readDoc(dec)
 	}
-	if err := f.errs.err(); err != nil {
+	if err := f.errs.Err(); err != nil {
 		return nil, err
 	}
 	if recs == nil {
@@ -111,7 +111,7 @@ func (*skipValue) UnmarshalJSON([]byte) error { return nil }
 type jsonFile struct {
 	data []byte
 	nl   []int // offsets of the newlines
-	errs errorList
+	errs cdoatlas.FileErrorList
 	// broken holds the fields (paths) of the export form whose value had
 	// the wrong type: what follows from reading them as empty is not
 	// reported again.
@@ -174,7 +174,7 @@ func (f *jsonFile) objects(dec *json.Decoder, path string, each func(i, line int
 			return // cannot happen with well-formed input
 		}
 		if len(raw) == 0 || raw[0] != '{' {
-			f.errs.add(line, fmt.Sprintf("%s[%d]", path, i), "want an object {…}, found "+kindOf(raw))
+			f.errs.Add(line, fmt.Sprintf("%s[%d]", path, i), "want an object {…}, found "+kindOf(raw))
 			continue
 		}
 		each(i, line, f.members(raw, line, fmt.Sprintf("%s[%d].", path, i)))
@@ -197,7 +197,7 @@ func (f *jsonFile) members(raw json.RawMessage, line int, prefix string) []field
 			break
 		}
 		if seen[key] {
-			f.errs.add(line, prefix+key, "the field is given twice")
+			f.errs.Add(line, prefix+key, "the field is given twice")
 			continue
 		}
 		seen[key] = true
@@ -224,53 +224,4 @@ func kindOf(raw json.RawMessage) string {
 		return "null"
 	}
 	return "a number"
-}
-
-// errorList collects the problems of a file up to tabular.MaxErrors, the
-// same problem only once, and returns them in line order.
-type errorList struct {
-	file    string
-	errs    cdoatlas.FileErrors
-	seen    map[cdoatlas.LineError]bool
-	omitted int
-	first   int // line of the first omitted problem
-}
-
-func (l *errorList) add(line int, column, reason string) {
-	e := cdoatlas.LineError{File: l.file, Line: max(line, 1), Column: column, Reason: reason}
-	if l.seen[e] {
-		return
-	}
-	if len(l.errs) >= tabular.MaxErrors {
-		if l.omitted == 0 || e.Line < l.first {
-			l.first = e.Line
-		}
-		l.omitted++
-		return
-	}
-	if l.seen == nil {
-		l.seen = map[cdoatlas.LineError]bool{}
-	}
-	l.seen[e] = true
-	l.errs = append(l.errs, e)
-}
-
-// addAll adds the problems of a FileErrors.
-func (l *errorList) addAll(fe cdoatlas.FileErrors) {
-	for _, e := range fe {
-		l.add(e.Line, e.Column, e.Reason)
-	}
-}
-
-func (l *errorList) err() error {
-	if len(l.errs) == 0 && l.omitted == 0 {
-		return nil
-	}
-	errs := l.errs
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-	if l.omitted > 0 {
-		errs = append(errs, cdoatlas.LineError{File: l.file, Line: l.first,
-			Reason: fmt.Sprintf("%d further problems not listed", l.omitted)})
-	}
-	return errs
 }

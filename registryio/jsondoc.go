@@ -73,23 +73,23 @@ func items[T any](f *jsonFile, dec *json.Decoder, kind string, s schema[T]) []*i
 			case fl.key == "id" || contains(s.refs, fl.key):
 				id, problem := idOf(fl.raw)
 				if problem != "" {
-					f.errs.add(line, col, problem)
+					f.errs.Add(line, col, problem)
 					f.broken[col] = true
 				} else if fl.key != "id" {
 					it.refs[fl.key] = id
 				} else if prev := ids[id]; prev != nil && id != "" {
-					f.errs.add(line, col, fmt.Sprintf("the id %s is given twice (also %s, line %d)", id, prev.path, prev.line))
+					f.errs.Add(line, col, fmt.Sprintf("the id %s is given twice (also %s, line %d)", id, prev.path, prev.line))
 				} else {
 					it.id, ids[id] = id, it
 				}
 			case s.fields[fl.key] != nil:
 				if target := s.fields[fl.key](&it.v); json.Unmarshal(fl.raw, target) != nil {
-					f.errs.add(line, col, "want "+wantOf(target)+", found "+kindOf(fl.raw))
+					f.errs.Add(line, col, "want "+wantOf(target)+", found "+kindOf(fl.raw))
 					f.broken[col] = true
 					json.Unmarshal([]byte("null"), target) // drop what was half read
 				}
 			default:
-				f.errs.add(line, col, "unknown field")
+				f.errs.Add(line, col, "unknown field")
 			}
 		}
 		list = append(list, it)
@@ -145,7 +145,7 @@ func (f *jsonFile) readDoc(dec *json.Decoder) []cdoatlas.RegistryRecord {
 		tok, _ := dec.Token()
 		key, _ := tok.(string)
 		if given[key] {
-			f.errs.add(line, key, "the field is given twice")
+			f.errs.Add(line, key, "the field is given twice")
 			dec.Decode(new(skipValue))
 			continue
 		}
@@ -153,13 +153,13 @@ func (f *jsonFile) readDoc(dec *json.Decoder) []cdoatlas.RegistryRecord {
 		switch key {
 		case "organizations", "posts", "people", "tenures":
 		default:
-			f.errs.add(line, key, `unknown field: the fields are "organizations", "posts", "people" and "tenures"`)
+			f.errs.Add(line, key, `unknown field: the fields are "organizations", "posts", "people" and "tenures"`)
 			dec.Decode(new(skipValue))
 			continue
 		}
 		if c := f.peek(dec); c != '[' {
 			if c != 'n' { // null is an empty list
-				f.errs.add(line, key, "want a list […]")
+				f.errs.Add(line, key, "want a list […]")
 			}
 			dec.Decode(new(skipValue))
 			continue

@@ -25,17 +25,17 @@ func (f *jsonFile) readFlat(dec *json.Decoder) []cdoatlas.RegistryRecord {
 				c, known = numColumns, true // ParseRegistry decides what it means
 			}
 			if !known {
-				f.errs.add(line, fl.key, "unknown field: not a registry column")
+				f.errs.Add(line, fl.key, "unknown field: not a registry column")
 				continue
 			}
 			if other, dup := byColumn[c]; dup {
-				f.errs.add(line, fl.key, "the field "+other+" already gives this column")
+				f.errs.Add(line, fl.key, "the field "+other+" already gives this column")
 				continue
 			}
 			byColumn[c] = fl.key
 			s, problem := cell(c, fl.raw)
 			if problem != "" {
-				f.errs.add(line, fl.key, problem)
+				f.errs.Add(line, fl.key, problem)
 				ok = false
 				continue
 			}
@@ -59,9 +59,9 @@ func (f *jsonFile) readFlat(dec *json.Decoder) []cdoatlas.RegistryRecord {
 			t.Rows[i].Cells = append(row.Cells, make([]string, len(t.Header)-len(row.Cells))...)
 		}
 	}
-	recs, err := ParseRegistry(t, f.errs.file)
+	recs, err := ParseRegistry(t, f.errs.File)
 	if fe, ok := err.(cdoatlas.FileErrors); ok {
-		f.errs.addAll(fe)
+		f.errs.AddAll(fe)
 	}
 	return recs
 }

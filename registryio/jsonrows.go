@@ -81,9 +81,9 @@ func resolve[T any](f *jsonFile, refs map[string]string, line int, path, field, 
 	case t != nil:
 		return t
 	case id != "":
-		f.errs.add(line, path+"."+field, fmt.Sprintf("no %s in the file has the id %s", what, id))
+		f.errs.Add(line, path+"."+field, fmt.Sprintf("no %s in the file has the id %s", what, id))
 	case required:
-		f.errs.add(line, path+"."+field, fmt.Sprintf("required: the id of the %s in the file", what))
+		f.errs.Add(line, path+"."+field, fmt.Sprintf("required: the id of the %s in the file", what))
 	}
 	return nil
 }
@@ -126,7 +126,7 @@ func (f *jsonFile) docRow(s *seen, src source) (cdoatlas.RegistryRecord, bool) {
 	f.report(src, errs)
 	ok := len(errs) == 0
 	if first != nil {
-		f.errs.add(line, path+"."+field, fmt.Sprintf("the same %s as line %d (same %s)", what, first.line, by))
+		f.errs.Add(line, path+"."+field, fmt.Sprintf("the same %s as line %d (same %s)", what, first.line, by))
 		ok = false
 	}
 	if ok && src.post != nil {
@@ -185,7 +185,7 @@ func (f *jsonFile) report(src source, errs rowErrors) {
 			}
 		}
 		if !f.broken[path+"."+field] {
-			f.errs.add(line, path+"."+field, e.reason)
+			f.errs.Add(line, path+"."+field, e.reason)
 		}
 	}
 }
@@ -202,7 +202,7 @@ func (f *jsonFile) postExtras(src *item[cdoatlas.Post], p *cdoatlas.Post) bool {
 		ok := true
 		for _, field := range []string{"created", "abolished", "source_url"} {
 			if key := e.Fields[field]; key != "" {
-				f.errs.add(src.line, src.path+"."+field, cdoatlas.Message("en", key))
+				f.errs.Add(src.line, src.path+"."+field, cdoatlas.Message("en", key))
 				ok = false
 			}
 		}

@@ -1,6 +1,8 @@
 package tabular
 
 import (
+	"github.com/cdoatlas/cdoatlas"
+
 	"fmt"
 	"io"
 	"strings"
@@ -23,19 +25,19 @@ func ReadCSV(r io.Reader, name string) (*Table, error) {
 }
 
 func readCSV(data []byte, name string) (*Table, error) {
-	errs := &errorList{file: name}
+	errs := &cdoatlas.FileErrorList{File: name}
 	s, ok := decodeText(data, errs)
 	if !ok {
-		return nil, errs.err()
+		return nil, errs.Err()
 	}
 	if line := binaryLine(s); line > 0 {
-		errs.add(line, "", "not a text table: the file holds binary data")
-		return nil, errs.err()
+		errs.Add(line, "", "not a text table: the file holds binary data")
+		return nil, errs.Err()
 	}
 	p := &csvParser{s: s, line: 1, delim: detectDelimiter(s), errs: errs}
 	recs := p.parse()
 	t := buildTable(recs, false, errs)
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -81,7 +83,7 @@ type csvParser struct {
 	pos    int
 	line   int // physical line at pos
 	delim  byte
-	errs   *errorList
+	errs   *cdoatlas.FileErrorList
 	header []string // the first record that is not blank, for error messages
 	rescan int
 	field  strings.Builder
@@ -215,7 +217,7 @@ func (p *csvParser) quoted(col int) (string, bool) {
 // unterminated reports a quoted field that never ends and goes on at the
 // line after the opening quote, up to maxRescans times; then it gives up.
 func (p *csvParser) unterminated(col, startLine, startPos int) {
-	p.errs.add(startLine, p.columnName(col), "a quoted field starts here but its closing quote is missing")
+	p.errs.Add(startLine, p.columnName(col), "a quoted field starts here but its closing quote is missing")
 	p.rescan++
 	if p.rescan > maxRescans {
 		p.pos = len(p.s)
@@ -228,7 +230,7 @@ func (p *csvParser) unterminated(col, startLine, startPos int) {
 // fail reports a problem in column col (1-based) of the current line and
 // skips to the next line.
 func (p *csvParser) fail(col int, reason string) {
-	p.errs.add(p.line, p.columnName(col-1), reason)
+	p.errs.Add(p.line, p.columnName(col-1), reason)
 	p.skipLine()
 }
 

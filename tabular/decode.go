@@ -1,6 +1,8 @@
 package tabular
 
 import (
+	"github.com/cdoatlas/cdoatlas"
+
 	"bytes"
 	"strings"
 	"unicode/utf8"
@@ -21,7 +23,7 @@ var (
 // writes as "CSV" on German Windows; a line that is not valid UTF-8 in an
 // otherwise UTF-8 file is read as Windows-1252 too. A file that claims UTF-8 by its byte
 // order mark but is not valid UTF-8 is refused with the lines concerned.
-func decodeText(data []byte, errs *errorList) (string, bool) {
+func decodeText(data []byte, errs *cdoatlas.FileErrorList) (string, bool) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
@@ -34,7 +36,7 @@ func decodeText(data []byte, errs *errorList) (string, bool) {
 		// The decoder replaces broken sequences; it never fails on input.
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			errs.add(1, "", "not readable as UTF-16 text")
+			errs.Add(1, "", "not readable as UTF-16 text")
 			return "", false
 		}
 		return string(out), true
@@ -60,7 +62,7 @@ func decodeText(data []byte, errs *errorList) (string, bool) {
 		}
 		out, err := dec.Bytes(line)
 		if err != nil {
-			errs.add(1, "", "neither UTF-8 nor Windows-1252 text")
+			errs.Add(1, "", "neither UTF-8 nor Windows-1252 text")
 			return "", false
 		}
 		b.Write(out)
@@ -69,10 +71,10 @@ func decodeText(data []byte, errs *errorList) (string, bool) {
 }
 
 // invalidUTF8Lines lists the lines holding bytes that are not UTF-8.
-func invalidUTF8Lines(data []byte, errs *errorList) {
+func invalidUTF8Lines(data []byte, errs *cdoatlas.FileErrorList) {
 	for i, line := range bytes.Split(data, []byte("\n")) {
 		if !utf8.Valid(line) {
-			errs.add(i+1, "", "not valid UTF-8, although the file starts with a UTF-8 byte order mark")
+			errs.Add(i+1, "", "not valid UTF-8, although the file starts with a UTF-8 byte order mark")
 		}
 	}
 }

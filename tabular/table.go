@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -39,7 +38,7 @@ const (
 	MaxColumns = 16384
 	// MaxErrors is how many problems of one file are listed (the first
 	// found, in line order); a last entry says how many more there were.
-	MaxErrors = 1000
+	MaxErrors = cdoatlas.MaxFileErrors
 )
 
 // maxFileSize is MaxFileSize, lowered by tests.
@@ -84,45 +83,6 @@ func fileError(file string, line int, column, reason string) cdoatlas.FileErrors
 	return cdoatlas.FileErrors{{File: file, Line: line, Column: column, Reason: reason}}
 }
 
-// errorList collects the problems of one file up to MaxErrors.
-type errorList struct {
-	file    string
-	errs    cdoatlas.FileErrors
-	omitted int
-	first   int // line of the first omitted problem
-}
-
-func (l *errorList) add(line int, column, reason string) {
-	if line < 1 {
-		line = 1
-	}
-	if len(l.errs) >= MaxErrors {
-		if l.omitted == 0 {
-			l.first = line
-		}
-		l.omitted++
-		return
-	}
-	l.errs = append(l.errs, cdoatlas.LineError{File: l.file, Line: line, Column: column, Reason: reason})
-}
-
-// full reports whether further problems would only be counted.
-func (l *errorList) full() bool { return len(l.errs) >= MaxErrors }
-
-func (l *errorList) err() error {
-	if len(l.errs) == 0 {
-		return nil
-	}
-	errs := l.errs
-	// Syntax errors are found before structural ones; users read by line.
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-	if l.omitted > 0 {
-		errs = append(errs, cdoatlas.LineError{File: l.file, Line: l.first,
-			Reason: fmt.Sprintf("%d further problems not listed", l.omitted)})
-	}
-	return errs
-}
-
 // record is a parsed record before it becomes the header or a row.
 type record struct {
 	line  int
@@ -143,14 +103,14 @@ func blank(cells []string) bool {
 // is the header (without trailing empty names), blank records are skipped,
 // and every row must fit the header. Short rows are padded when padShort
 // (XLSX leaves trailing empty cells out) and an error otherwise (CSV).
-func buildTable(recs []record, padShort bool, errs *errorList) *Table {
+func buildTable(recs []record, padShort bool, errs *cdoatlas.FileErrorList) *Table {
 	t := &Table{}
 	i := 0
 	for i < len(recs) && blank(recs[i].cells) {
 		i++
 	}
 	if i == len(recs) {
-		errs.add(1, "", "the file holds no table: no header row found")
+		errs.Add(1, "", "the file holds no table: no header row found")
 		return t
 	}
 	h := recs[i].cells
@@ -160,7 +120,7 @@ func buildTable(recs []record, padShort bool, errs *errorList) *Table {
 	}
 	t.Header = h[:n:n]
 	if n > MaxColumns {
-		errs.add(recs[i].line, "", fmt.Sprintf("the header has %d columns, more than %d", n, MaxColumns))
+		errs.Add(recs[i].line, "", fmt.Sprintf("the header has %d columns, more than %d", n, MaxColumns))
 		return t
 	}
 	for _, rec := range recs[i+1:] {
@@ -172,7 +132,7 @@ func buildTable(recs []record, padShort bool, errs *errorList) *Table {
 			ok := true
 			for j := n; j < len(cells); j++ {
 				if strings.TrimSpace(cells[j]) != "" {
-					errs.add(rec.line, fmt.Sprint(j+1), fmt.Sprintf("a value in column %d, which has no header (the header has %d columns)", j+1, n))
+					errs.Add(rec.line, fmt.Sprint(j+1), fmt.Sprintf("a value in column %d, which has no header (the header has %d columns)", j+1, n))
 					ok = false
 					break
 				}
@@ -184,7 +144,7 @@ func buildTable(recs []record, padShort bool, errs *errorList) *Table {
 		}
 		if len(cells) < n {
 			if !padShort {
-				errs.add(rec.line, fmt.Sprint(len(cells)+1), fmt.Sprintf("%d fields, but the header has %d", len(cells), n))
+				errs.Add(rec.line, fmt.Sprint(len(cells)+1), fmt.Sprintf("%d fields, but the header has %d", len(cells), n))
 				continue
 			}
 			cells = append(cells, make([]string, n-len(cells))...)

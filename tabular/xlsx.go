@@ -1,6 +1,8 @@
 package tabular
 
 import (
+	"github.com/cdoatlas/cdoatlas"
+
 	"bytes"
 	"io"
 	"strconv"
@@ -31,7 +33,7 @@ var xlsxOptions = excelize.Options{
 }
 
 func readXLSX(data []byte, name string) (t *Table, err error) {
-	errs := &errorList{file: name}
+	errs := &cdoatlas.FileErrorList{File: name}
 	defer func() {
 		// excelize is a large parser of untrusted input: a panic in it
 		// must not take the application down.
@@ -75,7 +77,7 @@ func readXLSX(data []byte, name string) (t *Table, err error) {
 		recs = append(recs, record{line: i + 1, cells: cells})
 	}
 	t = buildTable(recs, true, errs)
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return t, nil
