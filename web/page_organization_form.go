@@ -71,7 +71,7 @@ func organizationFromForm(v url.Values, o *cdoatlas.Organization) parseErrors {
 	o.PopulationDate = v.Get("population_date")
 	o.Employees = pe.int64Field(v, "employees")
 	o.Sector = v.Get("sector")
-	return pe
+	return pe // the parent is resolved against the store: resolveParent
 }
 
 // organizationForm describes the organization form.
@@ -91,7 +91,8 @@ func organizationForm(p *page, action string, values url.Values, errs map[string
 		add(field{Name: "population", Label: "field.population", Inputmode: "numeric"}).
 		add(field{Name: "population_date", Label: "field.population_date", Hint: "org.hint.population_date"}).
 		add(field{Name: "employees", Label: "field.employees", Hint: "org.hint.employees", Inputmode: "numeric"}).
-		add(field{Name: "sector", Label: "field.sector", Hint: "org.hint.sector"})
+		add(field{Name: "sector", Label: "field.sector", Hint: "org.hint.sector"}).
+		add(field{Name: "parent", Label: "field.parent", Hint: "org.hint.parent"})
 	return b.done(cancel)
 }
 
@@ -108,6 +109,10 @@ func (s *site) handleOrganizationNew(w http.ResponseWriter, r *http.Request) {
 func (s *site) handleOrganizationCreate(w http.ResponseWriter, r *http.Request) {
 	o := &cdoatlas.Organization{}
 	pe := organizationFromForm(r.PostForm, o)
+	if err := s.resolveParent(r, o, pe); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	var err error
 	if len(pe) > 0 {
 		err = o.Validate()
@@ -129,6 +134,49 @@ func (s *site) handleOrganizationCreate(w http.ResponseWriter, r *http.Request) 
 	redirectFlash(w, r, "/organizations/"+strconv.FormatInt(o.ID, 10), "flash.org_created")
 }
 
+// resolveParent sets o's parent from the form field "parent": the official
+// code or the exact name of another organization; empty means none. What
+// matches nothing or several gets a message in pe.
+func (s *site) resolveParent(r *http.Request, o *cdoatlas.Organization, pe parseErrors) error {
+	ref := strings.TrimSpace(r.PostForm.Get("parent"))
+	o.ParentID = nil
+	if ref == "" {
+		return nil
+	}
+	byCode, _, err := s.Store.FindOrganizations(r.Context(), cdoatlas.OrganizationFilter{OfficialCode: ref, Limit: 2})
+	if err != nil {
+		return err
+	}
+	matches := byCode
+	if len(matches) == 0 {
+		byName, _, err := s.Store.FindOrganizations(r.Context(), cdoatlas.OrganizationFilter{Name: ref, Limit: 2})
+		if err != nil {
+			return err
+		}
+		matches = byName
+	}
+	switch {
+	case len(matches) == 0:
+		pe["parent"] = "org.parent_unknown"
+	case len(matches) > 1:
+		pe["parent"] = "org.parent_ambiguous"
+	case matches[0].ID == o.ID:
+		pe["parent"] = "parent.self"
+	default:
+		o.ParentID = &matches[0].ID
+	}
+	return nil
+}
+
+// parentRef is how the form names a parent: its official code, or its
+// name when it has none.
+func parentRef(o *cdoatlas.Organization) string {
+	if o.OfficialCode != "" {
+		return o.OfficialCode
+	}
+	return o.Name
+}
+
 // organizationErrors turns a store error into field messages; ok is false
 // for errors that are no fault of the input.
 func organizationErrors(err error) (map[string]string, bool) {
@@ -136,6 +184,10 @@ func organizationErrors(err error) (map[string]string, bool) {
 		return nil, true
 	}
 	if fe := fieldErrors(err); fe != nil {
+		if key, ok := fe["parent_id"]; ok { // the form names the parent "parent"
+			fe["parent"] = key
+			delete(fe, "parent_id")
+		}
 		return fe, true
 	}
 	if cdoatlas.ErrorCode(err) == cdoatlas.ECONFLICT {
@@ -151,7 +203,16 @@ func (s *site) handleOrganizationEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.organizationEditView(w, r, o)
-	v.Form = organizationForm(&v.page, editPath("organizations", o.ID), organizationValues(v.Lang, o), nil, v.Back)
+	values := organizationValues(v.Lang, o)
+	if o.ParentID != nil {
+		parent, err := s.Store.FindOrganizationByID(r.Context(), *o.ParentID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		values.Set("parent", parentRef(parent))
+	}
+	v.Form = organizationForm(&v.page, editPath("organizations", o.ID), values, nil, v.Back)
 	s.renderForm(w, r, http.StatusOK, v)
 }
 
@@ -163,6 +224,10 @@ func (s *site) handleOrganizationUpdate(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	pe := organizationFromForm(r.PostForm, o)
+	if err := s.resolveParent(r, o, pe); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	var err error
 	if len(pe) > 0 {
 		err = o.Validate()
