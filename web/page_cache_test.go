@@ -67,6 +67,31 @@ func TestPageCache(t *testing.T) {
 		}
 	})
 
+	t.Run("WithdrawnConsentShowsAtOnce", func(t *testing.T) {
+		post := &cdoatlas.Post{OrganizationID: ulm.ID, Title: "Chief Digital Officer", Role: "cdo"}
+		if err := store.CreatePost(ctx, post); err != nil {
+			t.Fatal(err)
+		}
+		p := &cdoatlas.Person{Name: "Erika Beispiel", Gender: "f", Fictional: true, PublicationBasis: cdoatlas.BasisConsent}
+		if err := store.CreatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.CreateTenure(ctx, &cdoatlas.Tenure{PersonID: p.ID, PostID: post.ID, Start: "2021", Status: "current"}); err != nil {
+			t.Fatal(err)
+		}
+		path := showPath("organizations", ulm.ID)
+		if body := e.anon().get(path).Body.String(); !strings.Contains(body, "Erika Beispiel") {
+			t.Fatal("a consenting person's name is not shown")
+		}
+		p.PublicationBasis = cdoatlas.BasisNone
+		if err := store.UpdatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if body := e.anon().get(path).Body.String(); strings.Contains(body, "Erika Beispiel") {
+			t.Error("after consent was withdrawn the public page still shows the name")
+		}
+	})
+
 	t.Run("NotForLoggedInOrForms", func(t *testing.T) {
 		e.anon().get("/organizations?q=ulm") // cached now
 		n := store.lists.Load()
