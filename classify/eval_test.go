@@ -1,0 +1,185 @@
+package classify
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// TestEvaluation scores the classifier on the held-out labelled set in
+// testdata/titles.tsv (title, organization, country, role) and
+// testdata/profiles.jsonl ({"title","tasks","check","archetype"}), written
+// apart from the classifier and not used to build it. It logs per-role
+// precision, recall and F1, macro-F1, CDO-check accuracy and archetype
+// accuracy, and fails when macro-F1 < 0.95 or F1(cdo) < 0.97. The CDO
+// check's target (accuracy ≥ 0.93, issue #3) is not met yet (0.851 when
+// the set was first run); its figure is logged until it is, and then
+// belongs asserted here too.
+func TestEvaluation(t *testing.T) {
+	rows, err := readTitles("testdata/titles.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	macro, f1cdo := scoreRoles(t, rows)
+	profiles, err := readProfiles("testdata/profiles.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAcc := scoreProfiles(t, profiles)
+	if macro < 0.95 {
+		t.Errorf("macro-F1 %.3f < 0.95", macro)
+	}
+	if f1cdo < 0.97 {
+		t.Errorf("F1(cdo) %.3f < 0.97", f1cdo)
+	}
+	t.Logf("CDO check accuracy %.3f (target 0.93, not yet asserted)", checkAcc)
+}
+
+type titleRow struct{ title, organization, country, role string }
+
+func readTitles(path string) ([]titleRow, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma = '\t'
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	head, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	var rows []titleRow
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, titleRow{get(rec, "title"), get(rec, "organization"), get(rec, "country"), get(rec, "role")})
+	}
+}
+
+type profile struct {
+	Title     string `json:"title"`
+	Tasks     string `json:"tasks"`
+	Check     string `json:"check"`
+	Archetype string `json:"archetype"`
+}
+
+func readProfiles(path string) ([]profile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var ps []profile
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var p profile
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, sc.Err()
+}
+
+// scoreRoles logs the per-role table and returns macro-F1 and F1(cdo).
+func scoreRoles(t *testing.T, rows []titleRow) (macro, f1cdo float64) {
+	tp, fp, fn := map[string]int{}, map[string]int{}, map[string]int{}
+	correct := 0
+	for _, r := range rows {
+		got := Title(r.title, r.organization, r.country).Role
+		if got == r.role {
+			tp[got]++
+			correct++
+			continue
+		}
+		fp[got]++
+		fn[r.role]++
+		t.Logf("miss: %q → %s, want %s", r.title, got, r.role)
+	}
+	t.Logf("%-20s %6s %6s %6s %6s", "role", "P", "R", "F1", "n")
+	n := 0
+	for _, role := range cdoatlas.Roles {
+		support := tp[role] + fn[role]
+		if support == 0 && fp[role] == 0 {
+			continue
+		}
+		p := ratio(tp[role], tp[role]+fp[role])
+		rc := ratio(tp[role], support)
+		f1 := 0.0
+		if p+rc > 0 {
+			f1 = 2 * p * rc / (p + rc)
+		}
+		t.Logf("%-20s %6.3f %6.3f %6.3f %6d", role, p, rc, f1, support)
+		macro += f1
+		n++
+		if role == cdoatlas.RoleCDO {
+			f1cdo = f1
+		}
+	}
+	if n > 0 {
+		macro /= float64(n)
+	}
+	t.Logf("titles: %d, accuracy %.3f, macro-F1 %.3f, F1(cdo) %.3f", len(rows), ratio(correct, len(rows)), macro, f1cdo)
+	return macro, f1cdo
+}
+
+// scoreProfiles logs check and archetype accuracy and returns the former.
+func scoreProfiles(t *testing.T, ps []profile) float64 {
+	checkOK, archOK, archN := 0, 0, 0
+	for _, p := range ps {
+		got := Check(p.Tasks).Verdict
+		if got == p.Check {
+			checkOK++
+		} else {
+			t.Logf("check miss: %q → %s, want %s", p.Title, got, p.Check)
+		}
+		if p.Archetype == "" {
+			continue
+		}
+		archN++
+		if a := Archetype(p.Tasks); a == p.Archetype {
+			archOK++
+		} else {
+			t.Logf("archetype miss: %q → %s, want %s", p.Title, a, p.Archetype)
+		}
+	}
+	acc := ratio(checkOK, len(ps))
+	t.Logf("profiles: %d, check accuracy %.3f; archetype accuracy %.3f (%d labelled)", len(ps), acc, ratio(archOK, archN), archN)
+	return acc
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
