@@ -91,6 +91,7 @@ func init() {
 		{"token", "token add [--name NAME] EMAIL", "create an API bearer token for an account", (*Main).runToken},
 		{"import", "import registry FILE…", "import organizations, posts, people and tenures from CSV, XLSX or JSON", (*Main).runImport},
 		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
+		{"classify", "classify [--jsonl] [TITLE…]", "role, CDO check and archetype of titles (stdin when none given)", (*Main).runClassify},
 	}
 }
 

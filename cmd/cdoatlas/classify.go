@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cdoatlas/cdoatlas/classify"
+)
+
+// maxClassifyLine caps one input line; longer lines get an error object.
+const maxClassifyLine = 1 << 20
+
+// runClassify writes role, CDO check and archetype for titles given as
+// arguments, or read from stdin one a line; with --jsonl stdin holds JSON
+// objects {"title", "tasks", "placement", "organization", "country"}. Each
+// result is one JSON object a line; a line that cannot be read gives
+// {"line": N, "error": "…"} and the rest goes on.
+func (m *Main) runClassify(ctx context.Context, args []string) error {
+	fs := m.flagSet("classify")
+	jsonl := fs.Bool("jsonl", false, "read JSON objects from stdin, one a line")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	out := bufio.NewWriter(m.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	if fs.NArg() > 0 {
+		if *jsonl {
+			return errors.New("--jsonl reads stdin: give no titles as arguments")
+		}
+		for _, title := range fs.Args() {
+			enc.Encode(classify.Classify(classify.Input{Title: title}))
+		}
+		return nil
+	}
+	bad := 0
+	r := bufio.NewReaderSize(m.Stdin, 64<<10)
+	for n := 1; ; n++ {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		line, tooLong, err := readLine(r)
+		if err == io.EOF && line == nil {
+			break
+		} else if err != nil && err != io.EOF {
+			return err
+		}
+		in, problem := parseClassifyLine(line, tooLong, *jsonl)
+		switch {
+		case problem != "":
+			bad++
+			enc.Encode(struct {
+				Line  int    `json:"line"`
+				Error string `json:"error"`
+			}{n, problem})
+		case in != nil:
+			enc.Encode(classify.Classify(*in))
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d line(s) could not be read; the others were classified", bad)
+	}
+	return nil
+}
+
+// parseClassifyLine reads one input line; nil and no problem for a blank one.
+func parseClassifyLine(line []byte, tooLong, jsonl bool) (*classify.Input, string) {
+	switch {
+	case tooLong:
+		return nil, fmt.Sprintf("line longer than %d bytes", maxClassifyLine)
+	case !utf8.Valid(line):
+		return nil, "not valid UTF-8"
+	case len(bytes.TrimSpace(line)) == 0:
+		return nil, ""
+	case !jsonl:
+		return &classify.Input{Title: strings.TrimSpace(string(line))}, ""
+	}
+	var in classify.Input
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		return nil, "not a JSON object with title, tasks, placement, organization, country: " + strings.TrimPrefix(err.Error(), "json: ")
+	}
+	if dec.More() {
+		return nil, "more than one JSON value on the line"
+	}
+	if strings.TrimSpace(in.Title) == "" {
+		return nil, "title is required"
+	}
+	return &in, ""
+}
+
+// readLine returns the next line without its line end, reading past (and
+// dropping) what exceeds maxClassifyLine.
+func readLine(r *bufio.Reader) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, isPrefix, err := r.ReadLine()
+		if err != nil {
+			if line == nil && !tooLong {
+				return nil, false, err
+			}
+			return line, tooLong, io.EOF
+		}
+		if !tooLong {
+			line = append(line, chunk...)
+			if len(line) > maxClassifyLine {
+				line, tooLong = []byte{}, true
+			}
+		}
+		if !isPrefix {
+			if line == nil {
+				line = []byte{}
+			}
+			return line, tooLong, nil
+		}
+	}
+}

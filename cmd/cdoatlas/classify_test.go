@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func classifyLines(t *testing.T, out string) []map[string]any {
+	t.Helper()
+	var got []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatalf("output line %q is no JSON object: %v", line, err)
+		}
+		got = append(got, v)
+	}
+	return got
+}
+
+func TestClassify(t *testing.T) {
+	a := newApp(t)
+	t.Run("TitlesFromStdin", func(t *testing.T) {
+		out, _, err := a.run("Chief Digital Officer der Stadt Ulm\n\nDatenschutzbeauftragte (m/w/d)\r\n", "classify")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := classifyLines(t, out)
+		if len(got) != 2 || got[0]["role"] != "cdo" || got[1]["role"] != "other" {
+			t.Errorf("got %v, want cdo then other (blank line skipped)", got)
+		}
+		for _, key := range []string{"title", "role", "cdo_check", "archetype", "confidence", "reasons"} {
+			if _, ok := got[0][key]; !ok {
+				t.Errorf("output lacks %q: %v", key, got[0])
+			}
+		}
+	})
+	t.Run("JSONLBadLinesGoOn", func(t *testing.T) {
+		in := `{"title":"Leiter Stabsstelle Digitalisierung","tasks":"Verantwortet die Digitalisierung der gesamten Stadtverwaltung und berät den Oberbürgermeister."}` + "\n" +
+			"kein JSON\n" +
+			`{"tasks":"ohne Titel"}` + "\n" +
+			strings.Repeat("x", maxClassifyLine+10) + "\n" +
+			`{"title":"Chief Information Officer"}`
+		out, _, err := a.run(in, "classify", "--jsonl")
+		if err == nil || !strings.Contains(err.Error(), "3 line(s)") {
+			t.Errorf("error %v, want a count of 3 bad lines", err)
+		}
+		got := classifyLines(t, out)
+		if len(got) != 5 {
+			t.Fatalf("%d output lines, want 5:\n%s", len(got), out)
+		}
+		if got[0]["cdo_check"] != "yes" || got[4]["role"] != "cio" {
+			t.Errorf("good lines: %v / %v", got[0], got[4])
+		}
+		for i, line := range []float64{2, 3, 4} {
+			if got[i+1]["line"] != line || got[i+1]["error"] == "" {
+				t.Errorf("bad line %v: got %v", line, got[i+1])
+			}
+		}
+	})
+}
