@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -108,30 +109,49 @@ func (s *site) handleOrganizationNew(w http.ResponseWriter, r *http.Request) {
 // again with the messages.
 func (s *site) handleOrganizationCreate(w http.ResponseWriter, r *http.Request) {
 	o := &cdoatlas.Organization{}
+	errs, ok := s.saveOrganization(w, r, o, s.Store.CreateOrganization)
+	if !ok {
+		return
+	}
+	if errs != nil {
+		v := &formView{page: s.newPage(w, r, "org.new", ""), Back: "/organizations", BackText: tr(langFrom(r), "nav.organizations")}
+		v.Nav = "organizations"
+		v.Form = organizationForm(&v.page, "/organizations/new", r.PostForm, errs, "/organizations")
+		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
+		return
+	}
+	redirectFlash(w, r, "/organizations/"+strconv.FormatInt(o.ID, 10), "flash.org_created")
+}
+
+// saveOrganization copies the posted form into o and saves it with save
+// (create or update). It returns the field messages to show with the form
+// again (nil when saved); ok is false when it already answered with an
+// error page.
+func (s *site) saveOrganization(w http.ResponseWriter, r *http.Request, o *cdoatlas.Organization,
+	save func(context.Context, *cdoatlas.Organization) error) (errs map[string]string, ok bool) {
 	pe := organizationFromForm(r.PostForm, o)
 	if err := s.resolveParent(r, o, pe); err != nil {
 		s.fail(w, r, err)
-		return
+		return nil, false
 	}
 	var err error
 	if len(pe) > 0 {
 		err = o.Validate()
 	} else {
-		err = s.Store.CreateOrganization(r.Context(), o)
+		err = save(r.Context(), o)
 	}
-	if len(pe) > 0 || err != nil {
-		errs, ok := organizationErrors(err)
-		if !ok {
-			s.fail(w, r, err)
-			return
-		}
-		v := &formView{page: s.newPage(w, r, "org.new", ""), Back: "/organizations", BackText: tr(langFrom(r), "nav.organizations")}
-		v.Nav = "organizations"
-		v.Form = organizationForm(&v.page, "/organizations/new", r.PostForm, pe.merge(errs), "/organizations")
-		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
-		return
+	if len(pe) == 0 && err == nil {
+		return nil, true
 	}
-	redirectFlash(w, r, "/organizations/"+strconv.FormatInt(o.ID, 10), "flash.org_created")
+	errs, ok = organizationErrors(err)
+	if !ok {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	if errs = pe.merge(errs); errs == nil {
+		errs = map[string]string{}
+	}
+	return errs, true
 }
 
 // resolveParent sets o's parent from the form field "parent": the official
@@ -223,25 +243,13 @@ func (s *site) handleOrganizationUpdate(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	pe := organizationFromForm(r.PostForm, o)
-	if err := s.resolveParent(r, o, pe); err != nil {
-		s.fail(w, r, err)
+	errs, ok := s.saveOrganization(w, r, o, s.Store.UpdateOrganization)
+	if !ok {
 		return
 	}
-	var err error
-	if len(pe) > 0 {
-		err = o.Validate()
-	} else {
-		err = s.Store.UpdateOrganization(r.Context(), o)
-	}
-	if len(pe) > 0 || err != nil {
-		errs, ok := organizationErrors(err)
-		if !ok {
-			s.fail(w, r, err)
-			return
-		}
+	if errs != nil {
 		v := s.organizationEditView(w, r, o)
-		v.Form = organizationForm(&v.page, editPath("organizations", o.ID), r.PostForm, pe.merge(errs), v.Back)
+		v.Form = organizationForm(&v.page, editPath("organizations", o.ID), r.PostForm, errs, v.Back)
 		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
 		return
 	}
