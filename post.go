@@ -34,6 +34,21 @@ var CDOChecks = []string{CheckYes, CheckNo, CheckUnknown}
 // Archetypes: the focus of a CDO.
 var Archetypes = []string{"administration", "smart_city", "economy", "mixed"}
 
+// Review states: who set a post's role, check and archetype.
+const (
+	ReviewManual    = "manual"    // whoever wrote the post
+	ReviewAuto      = "auto"      // the classifier, with enough confidence
+	ReviewPending   = "pending"   // the classifier, waiting in the review queue
+	ReviewConfirmed = "confirmed" // an editor in the review queue
+)
+
+// ReviewStates lists the review states.
+var ReviewStates = []string{ReviewManual, ReviewAuto, ReviewPending, ReviewConfirmed}
+
+// MaxTasksLength is the longest task description a post keeps, in
+// characters: a long job advertisement.
+const MaxTasksLength = 20000
+
 // Placements: where a post sits in the organization.
 var Placements = []string{"staff_unit_head", "board", "department", "office", "subsidiary", "other"}
 
@@ -43,10 +58,12 @@ type Post struct {
 	ID             int64  `json:"id"`
 	OrganizationID int64  `json:"organization_id"`
 	Title          string `json:"title"`
-	Role           string `json:"role"`
-	CDOCheck       string `json:"cdo_check"`
-	Archetype      string `json:"archetype"`
-	Placement      string `json:"placement"`
+	// Tasks is the task description the CDO check reads.
+	Tasks     string `json:"tasks"`
+	Role      string `json:"role"`
+	CDOCheck  string `json:"cdo_check"`
+	Archetype string `json:"archetype"`
+	Placement string `json:"placement"`
 	// Mandate flags.
 	CrossDepartmental bool        `json:"cross_departmental"`
 	Budget            bool        `json:"budget"`
@@ -54,6 +71,11 @@ type Post struct {
 	Created           PartialDate `json:"created"`
 	Abolished         PartialDate `json:"abolished"`
 	SourceURL         string      `json:"source_url"`
+	// Confidence of the classification (1 when set by hand) and its
+	// review state (ReviewStates), both set by the store: a post written
+	// without role or check is classified from its title and tasks.
+	Confidence float64 `json:"confidence"`
+	Review     string  `json:"review"`
 
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -62,6 +84,7 @@ type Post struct {
 // Validate normalizes p and checks it: EINVALID with a key per field.
 func (p *Post) Validate() error {
 	p.Title = strings.TrimSpace(p.Title)
+	p.Tasks = strings.TrimSpace(p.Tasks)
 	p.Role = strings.TrimSpace(strings.ToLower(p.Role))
 	p.CDOCheck = strings.TrimSpace(strings.ToLower(p.CDOCheck))
 	p.Archetype = strings.TrimSpace(strings.ToLower(p.Archetype))
@@ -82,6 +105,9 @@ func (p *Post) Validate() error {
 		fe.Add("title", "required")
 	case utf8.RuneCountInString(p.Title) > 300:
 		fe.Add("title", "too_long")
+	}
+	if utf8.RuneCountInString(p.Tasks) > MaxTasksLength {
+		fe.Add("tasks", "too_long")
 	}
 	if !contains(Roles, p.Role) {
 		fe.Add("role", "role.invalid")
@@ -127,6 +153,7 @@ type PostFilter struct {
 	CDOCheck       string
 	Archetype      string
 	Placement      string
+	Review         string
 	Country        string
 	Region         string
 
@@ -148,4 +175,39 @@ type PostService interface {
 	UpdatePost(ctx context.Context, p *Post) error
 	// DeletePost removes a post and its tenures. ENOTFOUND.
 	DeletePost(ctx context.Context, id int64) error
+}
+
+// PostReview is an editor's decision on a post from the review queue.
+type PostReview struct {
+	Role      string
+	CDOCheck  string
+	Archetype string
+	UserID    int64 // who decided
+}
+
+// TitleDecision is a role an editor confirmed for a title. It teaches the
+// classifier: every title with the same key gets the role from then on.
+type TitleDecision struct {
+	Key       string    `json:"key"`   // classify.TitleKey of the title
+	Title     string    `json:"title"` // as written on the post decided
+	Role      string    `json:"role"`
+	DecidedBy int64     `json:"decided_by"`
+	DecidedAt time.Time `json:"decided_at"`
+}
+
+// ReviewService keeps the review queue of uncertain classifications and
+// the vocabulary editors teach by their decisions.
+type ReviewService interface {
+	// ReviewPost sets the post's role, check and archetype as decided,
+	// marks it confirmed and stores the role for its title, which then
+	// also settles the other posts waiting with the same title. ENOTFOUND,
+	// EINVALID.
+	ReviewPost(ctx context.Context, id int64, d PostReview) (*Post, error)
+	// FindTitleDecisions returns the confirmed titles, newest first.
+	FindTitleDecisions(ctx context.Context) ([]*TitleDecision, error)
+	// DeleteTitleDecision forgets a confirmed title. Posts keep their
+	// roles. ENOTFOUND.
+	DeleteTitleDecision(ctx context.Context, key string) error
+	// Vocabulary returns the confirmed roles by title key.
+	Vocabulary(ctx context.Context) (map[string]string, error)
 }

@@ -39,6 +39,7 @@ type RegistryImporter interface {
 type Store interface {
 	OrganizationService
 	PostService
+	ReviewService
 	PersonService
 	TenureService
 	UserService

@@ -1,7 +1,5 @@
 package classify
 
-import "github.com/cdoatlas/cdoatlas"
-
 // Input is one post to classify, as `cdoatlas classify --jsonl` reads it.
 // Only Title is required.
 type Input struct {
@@ -28,31 +26,9 @@ type Output struct {
 // Classify reads the title (Title) and, when given, the tasks (Check,
 // and Archetype for a yes). A placement as staff unit at the head of
 // administration or on the board supports a yes from the tasks but does
-// not make one. Confidence is that of the title, averaged with that of the
-// check when there are tasks.
-func Classify(in Input) Output {
-	tr := Title(in.Title, in.Organization, in.Country)
-	out := Output{Title: in.Title, Role: tr.Role, Confidence: tr.Confidence}
-	out.Explanations = append(out.Explanations, tr.Reasons...)
-	cr := Check(in.Tasks)
-	out.CDOCheck = cr.Verdict
-	if cr.Verdict != cdoatlas.CheckUnknown {
-		conf := cr.Confidence
-		if cr.Verdict == cdoatlas.CheckYes && (in.Placement == "staff_unit_head" || in.Placement == "board") {
-			conf = min(conf+0.05, 0.97)
-			out.Explanations = append(out.Explanations, rPlacement)
-		}
-		out.Confidence = round2((tr.Confidence + conf) / 2)
-		out.Explanations = append(out.Explanations, cr.Reasons...)
-		if cr.Verdict == cdoatlas.CheckYes {
-			out.Archetype = Archetype(in.Tasks)
-		}
-	}
-	out.Reasons = make([]string, len(out.Explanations))
-	for i, r := range out.Explanations {
-		out.Reasons[i] = r.EN
-	}
-	return out
-}
+// not make one. Confidence is that of the title, or the lower of the title's and the
+// check's when there are tasks, so that either doubt sends a post to review. Vocabulary.Classify does the same with the
+// roles editors confirmed.
+func Classify(in Input) Output { return Vocabulary(nil).Classify(in) }
 
 var rPlacement = Reason{"check.placement", "Angesiedelt an der Verwaltungsspitze oder im Vorstand", "placed at the head of administration or on the board"}

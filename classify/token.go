@@ -156,14 +156,15 @@ func stripGenderMarks(w string) string {
 }
 
 // endingAt returns the length of a gender ending ("in", "innen", and when
-// short is true also "r", "e", "n") at w[j:] that ends the word, or 0.
+// short is true also "r", "e", "n"; in any of the cases "in", "In", "IN")
+// at w[j:] that ends the word, or 0.
 func endingAt(w string, j int, short bool) int {
-	for _, e := range []string{"innen", "Innen", "in", "In"} {
+	for _, e := range []string{"innen", "Innen", "INNEN", "in", "In", "IN"} {
 		if strings.HasPrefix(w[j:], e) && endOfWord(w, j+len(e)) {
 			return len(e)
 		}
 	}
-	if short && j < len(w) && (w[j] == 'r' || w[j] == 'e' || w[j] == 'n') && endOfWord(w, j+1) {
+	if short && j < len(w) && strings.IndexByte("renREN", w[j]) >= 0 && endOfWord(w, j+1) {
 		return 1
 	}
 	return 0

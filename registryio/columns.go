@@ -18,7 +18,7 @@ import (
 var Columns = []string{
 	"name", "other_names", "kind", "country", "region", "official_code",
 	"population", "population_date", "sector", "employees",
-	"title", "role", "cdo_check", "archetype", "placement",
+	"title", "tasks", "role", "cdo_check", "archetype", "placement",
 	"cross_departmental", "budget", "board_access",
 	"person_name", "gender", "birth_year", "publication_basis", "fictional",
 	"start", "end", "status", "hire", "source_url",
@@ -37,6 +37,7 @@ const (
 	colSector
 	colEmployees
 	colTitle
+	colTasks
 	colRole
 	colCDOCheck
 	colArchetype
@@ -60,7 +61,7 @@ const (
 // Which columns describe which part of a row.
 var (
 	orgColumns    = []int{colName, colOtherNames, colKind, colCountry, colRegion, colOfficialCode, colPopulation, colPopulationDate, colSector, colEmployees}
-	postColumns   = []int{colTitle, colRole, colCDOCheck, colArchetype, colPlacement, colCrossDepartmental, colBudget, colBoardAccess}
+	postColumns   = []int{colTitle, colTasks, colRole, colCDOCheck, colArchetype, colPlacement, colCrossDepartmental, colBudget, colBoardAccess}
 	personColumns = []int{colPersonName, colGender, colBirthYear, colPublicationBasis, colFictional}
 	tenureColumns = []int{colStart, colEnd, colStatus, colHire}
 )
@@ -78,6 +79,7 @@ var aliases = [numColumns][]string{
 	colSector:            {"Branche", "Sektor"},
 	colEmployees:         {"Beschäftigte", "Mitarbeitende", "Mitarbeiter", "Mitarbeiterzahl"},
 	colTitle:             {"Titel", "Bezeichnung", "Stellenbezeichnung", "Stelle", "Funktion"},
+	colTasks:             {"Aufgaben", "Aufgabenbeschreibung", "Aufgabenprofil", "Tätigkeiten"},
 	colRole:              {"Rolle"},
 	colCDOCheck:          {"CDO-Check", "CDO-Prüfung"},
 	colArchetype:         {"Archetyp"},

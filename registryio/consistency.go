@@ -180,6 +180,7 @@ func orgFacts(o *cdoatlas.Organization) values {
 func postFacts(p *cdoatlas.Post) values {
 	var f values
 	f[colTitle] = p.Title
+	f[colTasks] = p.Tasks
 	f[colRole] = p.Role
 	f[colCDOCheck] = p.CDOCheck
 	f[colArchetype] = p.Archetype

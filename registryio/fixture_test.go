@@ -115,6 +115,7 @@ func fileFacts(r cdoatlas.RegistryRecord) cdoatlas.RegistryRecord {
 	if r.Post != nil {
 		p := *r.Post
 		p.ID, p.OrganizationID, p.CreatedAt, p.UpdatedAt = 0, 0, zeroTime, zeroTime
+		p.Confidence, p.Review = 0, "" // set by the store, not in files
 		r.Post = &p
 	}
 	if r.Person != nil {

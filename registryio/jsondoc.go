@@ -38,12 +38,14 @@ var (
 		"size_class": ignored[cdoatlas.Organization], "created_at": ignored[cdoatlas.Organization], "updated_at": ignored[cdoatlas.Organization],
 	}, refs: []string{"parent_id"}}
 	postSchema = schema[cdoatlas.Post]{fields: map[string]func(*cdoatlas.Post) any{
-		"title": func(p *cdoatlas.Post) any { return &p.Title }, "role": func(p *cdoatlas.Post) any { return &p.Role },
+		"title": func(p *cdoatlas.Post) any { return &p.Title }, "tasks": func(p *cdoatlas.Post) any { return &p.Tasks },
+		"role":      func(p *cdoatlas.Post) any { return &p.Role },
 		"cdo_check": func(p *cdoatlas.Post) any { return &p.CDOCheck }, "archetype": func(p *cdoatlas.Post) any { return &p.Archetype },
 		"placement": func(p *cdoatlas.Post) any { return &p.Placement }, "cross_departmental": func(p *cdoatlas.Post) any { return &p.CrossDepartmental },
 		"budget": func(p *cdoatlas.Post) any { return &p.Budget }, "board_access": func(p *cdoatlas.Post) any { return &p.BoardAccess },
 		"created": func(p *cdoatlas.Post) any { return &p.Created }, "abolished": func(p *cdoatlas.Post) any { return &p.Abolished },
 		"source_url": func(p *cdoatlas.Post) any { return &p.SourceURL },
+		"confidence": ignored[cdoatlas.Post], "review": ignored[cdoatlas.Post],
 		"created_at": ignored[cdoatlas.Post], "updated_at": ignored[cdoatlas.Post],
 	}, refs: []string{"organization_id"}}
 	personSchema = schema[cdoatlas.Person]{fields: map[string]func(*cdoatlas.Person) any{

@@ -171,7 +171,7 @@ var (
 		"country": colCountry, "region": colRegion, "official_code": colOfficialCode,
 		"population": colPopulation, "population_date": colPopulationDate,
 		"sector": colSector, "employees": colEmployees}
-	postFields = map[string]int{"title": colTitle, "role": colRole, "cdo_check": colCDOCheck,
+	postFields = map[string]int{"title": colTitle, "tasks": colTasks, "role": colRole, "cdo_check": colCDOCheck,
 		"archetype": colArchetype, "placement": colPlacement, "source_url": colSourceURL}
 	personFields = map[string]int{"name": colPersonName, "gender": colGender,
 		"birth_year": colBirthYear, "publication_basis": colPublicationBasis}
@@ -229,6 +229,7 @@ func buildPost(v *values, errs *rowErrors) *cdoatlas.Post {
 	post := &cdoatlas.Post{
 		OrganizationID: 1, // a stand-in: the importer sets it
 		Title:          v[colTitle],
+		Tasks:          v[colTasks],
 		Role:           roleVocab.normalize(v[colRole]),
 		CDOCheck:       checkVocab.normalize(v[colCDOCheck]),
 		Archetype:      archetypeVocab.normalize(v[colArchetype]),

@@ -109,7 +109,7 @@ func fillBenchDB(b *testing.B, db *DB, n int) *DB {
 			b.Fatal(err)
 		}
 		for j, role := range []string{cdoatlas.RoleCDO, cdoatlas.RoleCIO} {
-			p := &cdoatlas.Post{OrganizationID: o.ID, Title: fmt.Sprintf("Post %d", j), Role: role, CDOCheck: "unknown"}
+			p := &cdoatlas.Post{OrganizationID: o.ID, Title: fmt.Sprintf("Post %d", j), Role: role, CDOCheck: "unknown", Confidence: 1, Review: cdoatlas.ReviewManual}
 			if err := createPost(ctx, t, p); err != nil {
 				b.Fatal(err)
 			}

@@ -38,6 +38,10 @@ type DB struct {
 	// Now returns the current time. Every transaction reads it once, so
 	// that one operation has one timestamp. Tests may replace it.
 	Now func() time.Time
+	// ReviewThreshold is the confidence below which an automatic
+	// classification of a post waits in the review queue; 0 means
+	// classify.ReviewThreshold.
+	ReviewThreshold float64
 
 	dialect string
 	// rdb serves read-only transactions; wdb serves writes. For SQLite, wdb

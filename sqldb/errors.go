@@ -20,8 +20,8 @@ const (
 	errBusy
 )
 
-// classify returns the class of a driver error.
-func classify(err error) int {
+// errorClass returns the class of a driver error.
+func errorClass(err error) int {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() {
@@ -62,7 +62,7 @@ func mapError(err error) error {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return cdoatlas.Internal(err)
 	}
-	switch classify(err) {
+	switch errorClass(err) {
 	case errUnique:
 		return &cdoatlas.Error{Code: cdoatlas.ECONFLICT, Message: "this entry exists already", Err: err}
 	case errBusy:
@@ -75,7 +75,7 @@ func mapError(err error) error {
 // becomes uniqueErr (when given), a foreign-key failure EINVALID with
 // fkField and its message key, anything else as mapError does.
 func mapWriteError(err error, uniqueErr *cdoatlas.Error, fkField, fkKey string) error {
-	switch classify(err) {
+	switch errorClass(err) {
 	case errUnique:
 		if uniqueErr != nil {
 			e := *uniqueErr

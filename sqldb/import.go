@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/classify"
 )
 
 // ImportRegistry stores the records in one transaction, or none of them.
@@ -21,7 +22,11 @@ import (
 // name) with an English reason; a database failure is EINTERNAL. Importing
 // the same records again changes nothing.
 func (db *DB) ImportRegistry(ctx context.Context, records []cdoatlas.RegistryRecord) (*cdoatlas.ImportSummary, error) {
-	prepared, err := prepareRecords(records)
+	vocab, err := db.Vocabulary(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prepared, err := prepareRecords(records, vocab, db.reviewThreshold())
 	if err != nil {
 		return nil, err
 	}
@@ -74,9 +79,12 @@ type preparedRecord struct {
 	tenure *cdoatlas.Tenure
 }
 
-// prepareRecords validates every record on its own, before the database
-// is touched, and returns all problems at once.
-func prepareRecords(records []cdoatlas.RegistryRecord) ([]preparedRecord, error) {
+// prepareRecords classifies what a record's post leaves open
+// (classify.Post, with the confirmed vocabulary), validates every record
+// on its own, before the database is touched, and returns all problems at
+// once. A post that matches a stored one is not changed by the import, so
+// its classification here is not used.
+func prepareRecords(records []cdoatlas.RegistryRecord, vocab classify.Vocabulary, threshold float64) ([]preparedRecord, error) {
 	var fe cdoatlas.FileErrors
 	out := make([]preparedRecord, len(records))
 	for i := range records {
@@ -88,6 +96,7 @@ func prepareRecords(records []cdoatlas.RegistryRecord) ([]preparedRecord, error)
 		if r.Post != nil {
 			post := *r.Post
 			post.ID, post.OrganizationID = 0, 1 // the organization is found later
+			classify.Post(&post, nil, &r.Organization, vocab, threshold)
 			fe = appendFieldErrors(fe, r.Line, post.Validate(), "organization_id", postColumn)
 			p.post = &post
 		}

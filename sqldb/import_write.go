@@ -129,7 +129,8 @@ func (imp *importer) flush(ctx context.Context) error {
 		return err
 	}
 	if err := t.execRows(ctx, `INSERT INTO posts (id, organization_id, title, role, cdo_check, archetype, placement,
-		cross_departmental, budget, board_access, created, abolished, source_url, search, created_at, updated_at) VALUES `,
+		cross_departmental, budget, board_access, created, abolished, source_url, tasks, confidence, review, search,
+		created_at, updated_at) VALUES `,
 		"", nil, posts, nil); err != nil {
 		return err
 	}

@@ -269,7 +269,7 @@ func deleteOrganization(ctx context.Context, t *tx, id int64) error {
 		return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the organization still has %d post(s): delete them first", posts)
 	}
 	if _, err := t.exec(ctx, "DELETE FROM organizations WHERE id = ?", id); err != nil {
-		if classify(err) == errForeignKey {
+		if errorClass(err) == errForeignKey {
 			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the organization still has posts: delete them first")
 		}
 		return mapError(err)

@@ -9,14 +9,14 @@ import (
 
 const postColumns = `p.id, p.organization_id, p.title, p.role, p.cdo_check, p.archetype, p.placement,
 	p.cross_departmental, p.budget, p.board_access, p.created, p.abolished, p.source_url,
-	p.created_at, p.updated_at`
+	p.tasks, p.confidence, p.review, p.created_at, p.updated_at`
 
 func scanPost(s scanner) (*cdoatlas.Post, error) {
 	var p cdoatlas.Post
 	var created, abolished string
 	if err := s.Scan(&p.ID, &p.OrganizationID, &p.Title, &p.Role, &p.CDOCheck, &p.Archetype, &p.Placement,
 		&p.CrossDepartmental, &p.Budget, &p.BoardAccess, &created, &abolished, &p.SourceURL,
-		timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}); err != nil {
+		&p.Tasks, &p.Confidence, &p.Review, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}); err != nil {
 		return nil, err
 	}
 	p.Created, p.Abolished = cdoatlas.PartialDate(created), cdoatlas.PartialDate(abolished)
@@ -35,28 +35,45 @@ func (db *DB) FindPosts(ctx context.Context, filter cdoatlas.PostFilter) ([]*cdo
 	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Post, int, error) { return findPosts(ctx, t, filter) })
 }
 
-// CreatePost validates and stores p and sets its ID and timestamps.
+// CreatePost classifies what p leaves open (classify.Post: role from the
+// title, check and archetype from the tasks, with the confirmed
+// vocabulary), validates and stores p and sets its ID and timestamps.
 // EINVALID, with field organization_id for an unknown organization.
 func (db *DB) CreatePost(ctx context.Context, p *cdoatlas.Post) error {
 	if p == nil {
 		return cdoatlas.Errorf(cdoatlas.EINVALID, "no post given")
 	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	return db.registryWrite(ctx, func(t *tx) error { return createPost(ctx, t, p) })
+	return db.registryWrite(ctx, func(t *tx) error {
+		if err := db.classifyPost(ctx, t, p, nil); err != nil {
+			return err
+		}
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		return createPost(ctx, t, p)
+	})
 }
 
-// UpdatePost validates p and replaces the stored fields of p.ID.
-// ENOTFOUND, EINVALID.
+// UpdatePost classifies p like CreatePost (again, when it was classified
+// automatically and its role, check and archetype are kept), validates it
+// and replaces the stored fields of p.ID. ENOTFOUND, EINVALID.
 func (db *DB) UpdatePost(ctx context.Context, p *cdoatlas.Post) error {
 	if p == nil {
 		return cdoatlas.Errorf(cdoatlas.EINVALID, "no post given")
 	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	return db.registryWrite(ctx, func(t *tx) error { return updatePost(ctx, t, p) })
+	return db.registryWrite(ctx, func(t *tx) error {
+		stored, err := findPostByID(ctx, t, p.ID)
+		if err != nil {
+			return err
+		}
+		if err := db.classifyPost(ctx, t, p, stored); err != nil {
+			return err
+		}
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		return updatePost(ctx, t, p)
+	})
 }
 
 // DeletePost removes a post and its tenures. ENOTFOUND.
@@ -98,6 +115,7 @@ func findPosts(ctx context.Context, t *tx, f cdoatlas.PostFilter) ([]*cdoatlas.P
 	}
 	for _, c := range []struct{ col, v string }{
 		{"p.role", f.Role}, {"p.cdo_check", f.CDOCheck}, {"p.archetype", f.Archetype}, {"p.placement", f.Placement},
+		{"p.review", f.Review},
 	} {
 		if v := strings.ToLower(strings.TrimSpace(c.v)); v != "" {
 			w.add(c.col+" = ?", v)
@@ -120,7 +138,7 @@ func findPosts(ctx context.Context, t *tx, f cdoatlas.PostFilter) ([]*cdoatlas.P
 func postArgs(p *cdoatlas.Post) []any {
 	return []any{p.OrganizationID, p.Title, p.Role, p.CDOCheck, p.Archetype, p.Placement,
 		p.CrossDepartmental, p.Budget, p.BoardAccess, string(p.Created), string(p.Abolished), p.SourceURL,
-		cdoatlas.Fold(p.Title)}
+		p.Tasks, p.Confidence, p.Review, cdoatlas.Fold(p.Title)}
 }
 
 // createPost stores a validated p. The database refuses an unknown
@@ -128,8 +146,8 @@ func postArgs(p *cdoatlas.Post) []any {
 func createPost(ctx context.Context, t *tx, p *cdoatlas.Post) error {
 	args := append(postArgs(p), t.ts(t.now), t.ts(t.now))
 	err := t.queryRow(ctx, `INSERT INTO posts (organization_id, title, role, cdo_check, archetype, placement,
-		cross_departmental, budget, board_access, created, abolished, source_url, search, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&p.ID)
+		cross_departmental, budget, board_access, created, abolished, source_url, tasks, confidence, review, search,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, args...).Scan(&p.ID)
 	if err != nil {
 		return mapWriteError(err, nil, "organization_id", "organization.unknown")
 	}
@@ -141,7 +159,7 @@ func updatePost(ctx context.Context, t *tx, p *cdoatlas.Post) error {
 	args := append(postArgs(p), t.ts(t.now), p.ID)
 	err := t.queryRow(ctx, `UPDATE posts SET organization_id = ?, title = ?, role = ?, cdo_check = ?, archetype = ?,
 		placement = ?, cross_departmental = ?, budget = ?, board_access = ?, created = ?, abolished = ?,
-		source_url = ?, search = ?, updated_at = ? WHERE id = ? RETURNING created_at`, args...).Scan(timeCol{&p.CreatedAt})
+		source_url = ?, tasks = ?, confidence = ?, review = ?, search = ?, updated_at = ? WHERE id = ? RETURNING created_at`, args...).Scan(timeCol{&p.CreatedAt})
 	if noRows(err) {
 		return notFound("post")
 	} else if err != nil {
