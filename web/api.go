@@ -33,6 +33,7 @@ func (s *Server) apiRoutes() []apiRoute {
 	routes = append(routes, s.apiPosts().routes()...)
 	routes = append(routes, s.apiPeople().routes()...)
 	routes = append(routes, s.apiTenures().routes()...)
+	routes = append(routes, s.apiCheckRoutes()...)
 	return routes
 }
 

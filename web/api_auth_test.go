@@ -17,8 +17,8 @@ func TestAPIWriteAuth(t *testing.T) {
 	var writes int
 	for _, rt := range e.srv.apiRoutes() {
 		method, path, _ := strings.Cut(rt.pattern, " ")
-		if method == http.MethodGet {
-			continue
+		if method == http.MethodGet || rt.pattern == apiCheckPattern {
+			continue // reads, and the CDO check, which stores nothing
 		}
 		writes++
 		path = strings.ReplaceAll(path, "{id}", fmt.Sprint(orgs["muc"].ID))
