@@ -81,6 +81,13 @@ func TestSeed(t *testing.T) {
 	if err != nil || posts < 80 {
 		t.Errorf("%d posts stored (%v), want at least 80", posts, err)
 	}
+	// Vacancies from job ads are classified on loading; the uncertain ones
+	// fill the review queue.
+	for _, review := range []string{cdoatlas.ReviewAuto, cdoatlas.ReviewPending} {
+		if _, n, err := db.FindPosts(ctx, cdoatlas.PostFilter{Review: review, Limit: 1}); err != nil || n == 0 {
+			t.Errorf("%d demo posts with review %s (%v), want some", n, review, err)
+		}
+	}
 	if n, err := demo.Seed(ctx, db); err != nil || n != 0 {
 		t.Errorf("second Seed: %d, %v; want 0, nil (the store is not empty)", n, err)
 	}

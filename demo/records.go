@@ -35,6 +35,20 @@ var otherPosts = []postTemplate{
 	{"Referent Digitalisierung", cdoatlas.RoleOther, cdoatlas.CheckNo, "", "department", false, false, false},
 }
 
+// advertisedPosts are vacancies recorded from invented job ads: title and
+// tasks only, so that role, CDO check and archetype are left to the
+// classifier when the demo is loaded, and the uncertain ones wait in the
+// review queue.
+var advertisedPosts = []struct{ title, tasks string }{
+	{"Leiter*in der Stabsstelle Digitale Transformation (m/w/d)", "Sie verantworten die Digitalisierungsstrategie der gesamten Stadtverwaltung, steuern die Umsetzung des Onlinezugangsgesetzes über alle Fachbereiche hinweg und beraten den Oberbürgermeister. Ein eigenes Budget steht zur Verfügung. Sie bringen Erfahrung im Veränderungsmanagement mit."},
+	{"Gestalter:in Digitale Kommune", "Sie pflegen die Website und die Social-Media-Kanäle der Gemeinde und erstellen den monatlichen Newsletter."},
+	{"Koordinator:in Verwaltung 4.0", "Koordination der Digitalisierungsprojekte aller Ämter, Fortschreibung der Digitalen Agenda gemeinsam mit den Stadtwerken und der Stadtgesellschaft, regelmäßige Berichte im Verwaltungsvorstand."},
+	{"Digitallots:in im Bürgerbüro", "Unterstützung der Bürgerinnen und Bürger bei Online-Anträgen und Mitarbeit im Projekt Digitales Rathaus."},
+	{"Smart-City-Koordinatorin (befristet)", "Mitarbeit im Förderprojekt Modellprojekt Smart Cities für die Projektlaufzeit; Organisation von Beteiligungsformaten im Quartier."},
+	{"Teamleitung Schul-IT", "Betreuung der IT an den Schulen der Stadt, Fortschreibung des Medienentwicklungsplans und Abwicklung des Digitalpakts Schule."},
+	{"Pionierin Digitales Rathaus", "Treibt die Digitalisierung in allen Fachbereichen voran, entwickelt die Digitalstrategie der Verwaltung und berichtet direkt an die Bürgermeisterin."},
+}
+
 // Records returns the demo data set as registry records: the real
 // organizations, and for most of them one or two invented posts with a
 // history of fictional holders. The same call always gives the same data.
@@ -66,6 +80,10 @@ func Records() ([]cdoatlas.RegistryRecord, error) {
 				posts = append(posts, otherPosts[other%len(otherPosts)])
 				other++
 			}
+		}
+		if org.Kind != cdoatlas.KindPublicCompany && i%4 == 1 {
+			ad := advertisedPosts[(i/4)%len(advertisedPosts)]
+			records = append(records, cdoatlas.RegistryRecord{Organization: org, Post: &cdoatlas.Post{Title: ad.title, Tasks: ad.tasks}})
 		}
 		if len(posts) == 0 {
 			records = append(records, cdoatlas.RegistryRecord{Organization: org})

@@ -18,7 +18,7 @@ import (
 const apiMaxBody = 1 << 20
 
 // apiReadOnly are the JSON fields a client cannot set; they are ignored on input.
-var apiReadOnly = map[string]bool{"id": true, "size_class": true, "created_at": true, "updated_at": true}
+var apiReadOnly = map[string]bool{"id": true, "size_class": true, "confidence": true, "review": true, "created_at": true, "updated_at": true}
 
 // apiJSONFields maps the JSON names of a struct type's fields to their
 // indexes, so that a body can be decoded field by field.

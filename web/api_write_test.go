@@ -85,9 +85,10 @@ func TestAPIRoundTrip(t *testing.T) {
 			{"posts",
 				map[string]any{"organization_id": orgs["cgn"].ID, "title": "Chief Digital Officer", "role": "cdo", "created": "2018-05"},
 				map[string]any{"budget": true, "cdo_check": "yes"},
-				map[string]any{"budget": true, "cdo_check": "yes", "title": "Chief Digital Officer", "created": "2018-05"},
-				map[string]any{"organization_id": orgs["cgn"].ID, "title": "Digitalisierungsbeauftragte"},
-				map[string]any{"role": "other", "cdo_check": "unknown", "budget": false, "created": ""}},
+				map[string]any{"budget": true, "cdo_check": "yes", "title": "Chief Digital Officer", "created": "2018-05", "review": "manual"},
+				// Role and check left out: recognised from the title and tasks.
+				map[string]any{"organization_id": orgs["cgn"].ID, "title": "Digitalisierungsbeauftragte", "tasks": "Pflege der Social-Media-Kanäle"},
+				map[string]any{"role": "cdo", "cdo_check": "no", "review": "auto", "budget": false, "created": ""}},
 			{"people",
 				map[string]any{"name": "  Clara   Probe ", "gender": "F", "birth_year": 1980},
 				map[string]any{"fictional": true},

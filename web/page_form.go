@@ -52,6 +52,7 @@ type field struct {
 	Required          bool
 	Autocomplete      string
 	Inputmode         string
+	Rows              int        // for textarea; 3 when 0
 	Options           []option   // for select
 	Groups            []optgroup // for select, grouped options
 	// Filled in when the form is built.

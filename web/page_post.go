@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 
@@ -23,6 +24,18 @@ type postView struct {
 	Post  *cdoatlas.Post
 	Org   *cdoatlas.Organization
 	Table tenureTable
+}
+
+// ReviewState says who set the post's role, check and archetype, with the
+// confidence of an automatic classification.
+func (v *postView) ReviewState() string {
+	switch v.Post.Review {
+	case cdoatlas.ReviewAuto, cdoatlas.ReviewPending:
+		return v.T("review.state."+v.Post.Review, int(math.Round(v.Post.Confidence*100)))
+	case cdoatlas.ReviewConfirmed:
+		return v.T("review.state.confirmed")
+	}
+	return v.T("review.state.manual")
 }
 
 // handlePostShow shows a post, its mandate and who held it when.
@@ -53,13 +66,20 @@ func (s *site) handlePostShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "post_show", v)
 }
 
-// postValues are the form values of p.
+// postValues are the form values of p. Role, check and archetype the
+// classifier set show as "recognise automatically", so that saving the
+// form classifies the post again.
 func postValues(lang string, p *cdoatlas.Post) url.Values {
+	role, check, archetype := p.Role, p.CDOCheck, p.Archetype
+	if p.Review == cdoatlas.ReviewAuto || p.Review == cdoatlas.ReviewPending {
+		role, check, archetype = "", "", ""
+	}
 	return url.Values{
 		"title":              {p.Title},
-		"role":               {p.Role},
-		"cdo_check":          {p.CDOCheck},
-		"archetype":          {p.Archetype},
+		"tasks":              {p.Tasks},
+		"role":               {role},
+		"cdo_check":          {check},
+		"archetype":          {archetype},
 		"placement":          {p.Placement},
 		"cross_departmental": {boolValue(p.CrossDepartmental)},
 		"budget":             {boolValue(p.Budget)},
@@ -73,6 +93,7 @@ func postValues(lang string, p *cdoatlas.Post) url.Values {
 // postFromForm copies the form into p, keeping its ID and organization.
 func postFromForm(v url.Values, p *cdoatlas.Post) {
 	p.Title = v.Get("title")
+	p.Tasks = v.Get("tasks")
 	p.Role = v.Get("role")
 	p.CDOCheck = v.Get("cdo_check")
 	p.Archetype = v.Get("archetype")
@@ -89,9 +110,10 @@ func postFromForm(v url.Values, p *cdoatlas.Post) {
 func postForm(p *page, action string, values url.Values, errs map[string]string, cancel string) *form {
 	b := newForm(p, action, "form.save", values, errs)
 	b.add(field{Name: "title", Label: "field.title", Hint: "post.hint.title", Required: true}).
-		add(field{Name: "role", Label: "field.role", Hint: "post.hint.role", Type: "select", Required: true, Options: enumOptions(p.Lang, "role", cdoatlas.Roles, "")}).
-		add(field{Name: "cdo_check", Label: "field.cdo_check", Hint: "post.hint.cdo_check", Type: "select", Options: enumOptions(p.Lang, "cdo_check", cdoatlas.CDOChecks, "")}).
-		add(field{Name: "archetype", Label: "field.archetype", Type: "select", Options: enumOptions(p.Lang, "archetype", cdoatlas.Archetypes, "value.none")}).
+		add(field{Name: "tasks", Label: "field.tasks", Hint: "post.hint.tasks", Type: "textarea", Rows: 8}).
+		add(field{Name: "role", Label: "field.role", Hint: "post.hint.role", Type: "select", Options: enumOptions(p.Lang, "role", cdoatlas.Roles, "value.auto")}).
+		add(field{Name: "cdo_check", Label: "field.cdo_check", Hint: "post.hint.cdo_check", Type: "select", Options: enumOptions(p.Lang, "cdo_check", cdoatlas.CDOChecks, "value.auto")}).
+		add(field{Name: "archetype", Label: "field.archetype", Hint: "post.hint.archetype", Type: "select", Options: enumOptions(p.Lang, "archetype", cdoatlas.Archetypes, "value.auto_archetype")}).
 		add(field{Name: "placement", Label: "field.placement", Type: "select", Options: enumOptions(p.Lang, "placement", cdoatlas.Placements, "value.none")}).
 		group("post.mandate",
 			field{Name: "cross_departmental", Label: "field.cross_departmental", Type: "checkbox"},
@@ -110,7 +132,7 @@ func (s *site) handlePostNew(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := s.postFormView(w, r, "post.new_for", org)
-	values := url.Values{"role": {cdoatlas.RoleCDO}, "cdo_check": {cdoatlas.CheckUnknown}}
+	values := url.Values{}
 	v.Form = postForm(&v.page, showPath("organizations", org.ID)+"/posts/new", values, nil, v.Back)
 	s.renderForm(w, r, http.StatusOK, v)
 }

@@ -155,7 +155,8 @@ func (b *browser) follow(w *httptest.ResponseRecorder) *httptest.ResponseRecorde
 	if w.Code != http.StatusSeeOther && w.Code != http.StatusFound {
 		b.e.t.Fatalf("status %d, want a redirect; body:\n%s", w.Code, w.Body)
 	}
-	return b.get(w.Header().Get("Location"))
+	loc, _, _ := strings.Cut(w.Header().Get("Location"), "#") // a browser keeps the fragment to itself
+	return b.get(loc)
 }
 
 var csrfInput = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)

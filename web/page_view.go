@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -140,6 +141,11 @@ func (p *page) YesNo(b bool) string {
 		return tr(p.Lang, "value.yes")
 	}
 	return tr(p.Lang, "value.no")
+}
+
+// Day formats the day of a timestamp (UTC) for the page's language.
+func (p *page) Day(t time.Time) string {
+	return p.Date(cdoatlas.PartialDate(t.UTC().Format("2006-01-02")))
 }
 
 // CanEdit reports whether the visitor may change the registry.

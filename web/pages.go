@@ -58,6 +58,8 @@ func (s *Server) registerPageRoutes() {
 	st.registerPostRoutes()
 	st.registerPersonRoutes()
 	st.registerTenureRoutes()
+	st.registerReviewRoutes()
+	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }
 

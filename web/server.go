@@ -20,6 +20,10 @@ type Server struct {
 	Logger *slog.Logger
 	// Ping tells whether the database is reachable (for /readyz).
 	Ping func(ctx context.Context) error
+	// ReviewThreshold is the confidence below which automatic
+	// classifications wait for review, as the store applies it; the review
+	// page names it. 0 means classify.ReviewThreshold.
+	ReviewThreshold float64
 
 	mux     *http.ServeMux
 	metrics *metrics

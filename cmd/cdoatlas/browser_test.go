@@ -187,10 +187,50 @@ func TestBrowser(t *testing.T) {
 	t.Run("AxePublicPages", func(t *testing.T) {
 		for _, p := range []string{"/", "/organizations", "/organizations?q=muenchen&country=DE", "/organizations?page=2",
 			fmt.Sprintf("/organizations/%d", munich), fmt.Sprintf("/posts/%d", post), fmt.Sprintf("/people/%d", person),
-			"/login", "/no-such-page", "/?lang=en", "/organizations?lang=de"} {
+			"/login", "/check", "/no-such-page", "/?lang=en", "/check", "/organizations?lang=de"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			checkAxe(t, ctx, string(axeSource), p)
 		}
+	})
+
+	t.Run("CheckAnonymous", func(t *testing.T) {
+		// An anonymous visitor checks a job ad: the result appears below
+		// the form, which keeps the text, and the browser goes to it.
+		run(t, ctx, chromedp.Navigate(base+"/check"), chromedp.WaitVisible(chromedp.ID("f-title")),
+			chromedp.SendKeys(chromedp.ID("f-title"), "Chief Digital Officer"),
+			chromedp.SendKeys(chromedp.ID("f-tasks"), "Betreuung der Social-Media-Kanäle und der Website der Stadt, digitale Öffentlichkeitsarbeit."),
+			chromedp.Click(chromedp.CSS(`.check-form button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.ID("result")))
+		if h := text(t, ctx, "#result"); h != "Ergebnis: Nein – nach den Aufgaben keine CDO-Stelle" {
+			t.Errorf("result heading %q", h)
+		}
+		if got := text(t, ctx, ".check-result"); !strings.Contains(got, "Social Media, Web oder Öffentlichkeitsarbeit") || !strings.Contains(got, "Was der Stellenanzeige fehlt") {
+			t.Errorf("result shows\n%s", got)
+		}
+		if title := eval[string](t, ctx, `document.title`); !strings.HasPrefix(title, "Ergebnis: Nein") {
+			t.Errorf("page title %q does not tell the result", title)
+		}
+		if hash := eval[string](t, ctx, `location.hash`); hash != "#result" {
+			t.Errorf("location hash %q, want #result", hash)
+		}
+		// Focus is on the result heading, so a screen reader reads it out.
+		if active := eval[string](t, ctx, `document.activeElement.id || document.activeElement.tagName`); active != "result" {
+			t.Errorf("after submitting, the focus is on %q, want the result heading", active)
+		}
+		if kept := eval[string](t, ctx, `document.getElementById('f-tasks').value`); !strings.Contains(kept, "Social-Media-Kanäle") {
+			t.Errorf("the form does not keep the text: %q", kept)
+		}
+		checkAxe(t, ctx, string(axeSource), "/check result")
+
+		// Without a title: the error summary and the inline message.
+		run(t, ctx, chromedp.Navigate(base+"/check"), chromedp.WaitVisible(chromedp.ID("f-tasks")),
+			chromedp.SendKeys(chromedp.ID("f-tasks"), "Ämterübergreifende Digitalstrategie."),
+			chromedp.Click(chromedp.CSS(`.check-form button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#f-title[aria-invalid="true"]`)))
+		if got := text(t, ctx, ".error-summary"); !strings.Contains(got, "Titel der Stelle: Bitte ausfüllen.") {
+			t.Errorf("error summary shows\n%s", got)
+		}
+		checkAxe(t, ctx, string(axeSource), "/check with errors")
 	})
 
 	t.Run("SkipLinkByKeyboard", func(t *testing.T) {
@@ -283,7 +323,7 @@ func TestBrowser(t *testing.T) {
 		login(t, ctx, base)
 		for _, p := range []string{"/account", "/organizations/new", fmt.Sprintf("/organizations/%d/posts/new", munich),
 			fmt.Sprintf("/posts/%d/edit", post), fmt.Sprintf("/posts/%d/tenures/new", post), "/people/new",
-			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich)} {
+			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
 				t.Errorf("%s: editor sees %q", p, h1)

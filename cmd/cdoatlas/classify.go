@@ -25,8 +25,22 @@ const maxClassifyLine = 1 << 20
 func (m *Main) runClassify(ctx context.Context, args []string) error {
 	fs := m.flagSet("classify")
 	jsonl := fs.Bool("jsonl", false, "read JSON objects from stdin, one a line")
+	dsn := fs.String("db", "", "also recognise the titles editors confirmed in this database (file path, sqlite:PATH or postgres://…)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var vocab classify.Vocabulary
+	if *dsn != "" {
+		db, err := m.openDB(ctx, *dsn, false)
+		if err != nil {
+			return err
+		}
+		v, err := db.Vocabulary(ctx)
+		db.Close()
+		if err != nil {
+			return err
+		}
+		vocab = v
 	}
 	out := bufio.NewWriter(m.Stdout)
 	defer out.Flush()
@@ -37,7 +51,7 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 			return errors.New("--jsonl reads stdin: give no titles as arguments")
 		}
 		for _, title := range fs.Args() {
-			enc.Encode(classify.Classify(classify.Input{Title: title}))
+			enc.Encode(vocab.Classify(classify.Input{Title: title}))
 		}
 		return nil
 	}
@@ -62,7 +76,7 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 				Error string `json:"error"`
 			}{n, problem})
 		case in != nil:
-			enc.Encode(classify.Classify(*in))
+			enc.Encode(vocab.Classify(*in))
 		}
 		if err == io.EOF {
 			break

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/sqldb"
 )
 
 func classifyLines(t *testing.T, out string) []map[string]any {
@@ -59,4 +63,43 @@ func TestClassify(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestClassifyWithConfirmedTitles checks that `classify --db` recognises a
+// title an editor confirmed in that database, and that without --db the
+// rules alone decide.
+func TestClassifyWithConfirmedTitles(t *testing.T) {
+	a := newApp(t)
+	if _, _, err := a.run("", "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqldb.Open(context.Background(), a.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	org := &cdoatlas.Organization{Name: "Ulm", Kind: cdoatlas.KindMunicipality, Country: "DE"}
+	post := &cdoatlas.Post{Title: "Gestalterin Digitale Kommune"}
+	if err := db.CreateOrganization(ctx, org); err == nil {
+		post.OrganizationID = org.ID
+		err = db.CreatePost(ctx, post)
+	}
+	if err == nil {
+		_, err = db.ReviewPost(ctx, post.ID, cdoatlas.PostReview{Role: cdoatlas.RoleSmartCity, CDOCheck: cdoatlas.CheckUnknown})
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := a.run("", "classify", "--db", a.db, "Gestalter:in digitale Kommune (m/w/d)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := classifyLines(t, out)[0]; got["role"] != "smart_city" || got["confidence"] != 1.0 {
+		t.Errorf("with --db: %v, want the confirmed smart_city with confidence 1", got)
+	}
+	out, _, _ = a.run("", "classify", "Gestalter:in digitale Kommune (m/w/d)")
+	if got := classifyLines(t, out)[0]; got["role"] == "smart_city" {
+		t.Errorf("without --db: %v, want the rules' answer", got)
+	}
 }

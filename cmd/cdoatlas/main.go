@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -91,7 +92,7 @@ func init() {
 		{"token", "token add [--name NAME] EMAIL", "create an API bearer token for an account", (*Main).runToken},
 		{"import", "import registry FILE…", "import organizations, posts, people and tenures from CSV, XLSX or JSON", (*Main).runImport},
 		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
-		{"classify", "classify [--jsonl] [TITLE…]", "role, CDO check and archetype of titles (stdin when none given)", (*Main).runClassify},
+		{"classify", "classify [--jsonl] [--db DSN] [TITLE…]", "role, CDO check and archetype of titles (stdin when none given; --db adds the titles editors confirmed)", (*Main).runClassify},
 	}
 }
 
@@ -142,12 +143,23 @@ func (m *Main) dbFlag(fs *flag.FlagSet) *string {
 }
 
 // openDB opens the database and, unless migrate is set, checks that its
-// schema is current.
+// schema is current. $CDOATLAS_REVIEW_THRESHOLD (a number above 0 and at
+// most 1) sets the confidence below which automatic classifications wait
+// for review.
 func (m *Main) openDB(ctx context.Context, dsn string, migrate bool) (*sqldb.DB, error) {
+	threshold := 0.0
+	if s := m.Getenv("CDOATLAS_REVIEW_THRESHOLD"); s != "" {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || !(v > 0 && v <= 1) {
+			return nil, fmt.Errorf("CDOATLAS_REVIEW_THRESHOLD must be a number above 0 and at most 1, got %q", s)
+		}
+		threshold = v
+	}
 	db, err := sqldb.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
+	db.ReviewThreshold = threshold
 	if migrate {
 		if _, err := db.Migrate(ctx); err != nil {
 			db.Close()

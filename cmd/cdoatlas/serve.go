@@ -51,8 +51,10 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	handler := web.New(db, logger, db.Ping)
+	handler.ReviewThreshold = db.ReviewThreshold
 	srv := &http.Server{
-		Handler:           web.New(db, logger, db.Ping),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
