@@ -100,6 +100,12 @@ func (d PartialDate) Valid() bool {
 	return err == nil && p == d
 }
 
+// Year returns the year of d, or 0 when d is empty.
+func (d PartialDate) Year() int {
+	y, _, _ := d.parts()
+	return y
+}
+
 // IsZero reports whether the date is unknown.
 func (d PartialDate) IsZero() bool { return d == "" }
 

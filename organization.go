@@ -17,10 +17,13 @@ const (
 	KindPublicCompany = "public_company"
 	KindCompany       = "company"
 	KindAssociation   = "association"
+	// KindUnknown is an organization the census found in a source that did
+	// not say what kind it is; an editor sets the kind.
+	KindUnknown = "unknown"
 )
 
 // Kinds lists the organization kinds in display order.
-var Kinds = []string{KindMunicipality, KindCounty, KindCityState, KindState, KindFederal, KindPublicCompany, KindCompany, KindAssociation}
+var Kinds = []string{KindMunicipality, KindCounty, KindCityState, KindState, KindFederal, KindPublicCompany, KindCompany, KindAssociation, KindUnknown}
 
 // Organization is a body that can have digital-leadership posts: a
 // municipality, a county, a state, a company …

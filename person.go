@@ -7,6 +7,9 @@ import (
 	"unicode/utf8"
 )
 
+// GenderUnknown is the gender when none is recorded.
+const GenderUnknown = "unknown"
+
 // Genders as recorded, never guessed.
 var Genders = []string{"f", "m", "d", "unknown"}
 

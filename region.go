@@ -74,6 +74,34 @@ var Countries = []struct{ Code, Name, NameEN string }{
 	{"CH", "Schweiz", "Switzerland"},
 }
 
+// NormalizeCountry returns the ISO code a country cell names: a code of
+// two letters (any case), or the name of Germany, Austria or Switzerland
+// in German, English, French or Italian; "" otherwise.
+func NormalizeCountry(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) == 2 && isLetters(s) {
+		return strings.ToUpper(s)
+	}
+	switch Fold(s) {
+	case "deutschland", "germany", "bundesrepublik deutschland", "brd", "allemagne":
+		return "DE"
+	case "osterreich", "austria", "autriche":
+		return "AT"
+	case "schweiz", "switzerland", "suisse", "svizzera", "confoederatio helvetica":
+		return "CH"
+	}
+	return ""
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
 // CountryName returns the German (lang "de") or English name of an ISO code,
 // or the code itself when it is not a DACH country.
 func CountryName(lang, code string) string {

@@ -44,4 +44,5 @@ type Store interface {
 	TenureService
 	UserService
 	RegistryImporter
+	CensusService
 }

@@ -66,6 +66,7 @@ var kindVocab = newVocab(map[string][]string{
 	cdoatlas.KindPublicCompany: {"Öffentliches Unternehmen", "Kommunales Unternehmen", "Stadtwerke", "Eigenbetrieb", "Anstalt des öffentlichen Rechts", "AöR", "Public company"},
 	cdoatlas.KindCompany:       {"Unternehmen", "Firma", "Konzern", "Company"},
 	cdoatlas.KindAssociation:   {"Verband", "Verein", "Zweckverband", "Kommunaler Spitzenverband", "Association"},
+	cdoatlas.KindUnknown:       {"Unbekannt", "Art unbekannt"},
 })
 
 var countryVocab = newVocab(map[string][]string{

@@ -214,14 +214,14 @@ type importer struct {
 	posts   map[int64]map[string]int64   // organization → folded title → first post
 	holders map[int64]map[string]int64   // organization → folded name → first person holding one of its posts
 	tenures map[int64][]*cdoatlas.Tenure // post → its tenures, by ID
-	ids     map[string]*idRange          // table → IDs given to new rows
+	idAlloc                              // IDs given to new rows
 	queue   writeQueue
 }
 
 func newImporter(t *tx) *importer {
 	return &importer{t: t, states: map[int64]int{}, orgs: map[int64]*cdoatlas.Organization{},
 		parent: map[int64]int64{}, posts: map[int64]map[string]int64{}, holders: map[int64]map[string]int64{},
-		tenures: map[int64][]*cdoatlas.Tenure{}, ids: map[string]*idRange{}}
+		tenures: map[int64][]*cdoatlas.Tenure{}, idAlloc: newIDAlloc(t)}
 }
 
 // orgName is what matching by name needs to know of an organization.

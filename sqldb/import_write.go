@@ -19,24 +19,32 @@ import (
 // next one to give, last the last one given, 0 before the first.
 type idRange struct{ next, last int64 }
 
+// idAlloc gives IDs to the new rows of a transaction's tables.
+type idAlloc struct {
+	t   *tx
+	ids map[string]*idRange // table → IDs given to new rows
+}
+
+func newIDAlloc(t *tx) idAlloc { return idAlloc{t: t, ids: map[string]*idRange{}} }
+
 // newID returns the ID of a new row of table (a constant). On PostgreSQL
 // the first one comes from the table's sequence, the following ones count
 // on from there and finish moves the sequence past them: no other
 // transaction takes IDs meanwhile, as every registry write takes the
 // registry lock first. SQLite, which has one writer, counts on from the
 // largest ID, as it would itself.
-func (imp *importer) newID(ctx context.Context, table string) (int64, error) {
-	r, ok := imp.ids[table]
+func (a idAlloc) newID(ctx context.Context, table string) (int64, error) {
+	r, ok := a.ids[table]
 	if !ok {
 		r = &idRange{}
 		q := "SELECT COALESCE(MAX(id), 0) + 1 FROM " + table
-		if imp.t.postgres() {
+		if a.t.postgres() {
 			q = "SELECT nextval(pg_get_serial_sequence('" + table + "', 'id'))"
 		}
-		if err := imp.t.queryRow(ctx, q).Scan(&r.next); err != nil {
+		if err := a.t.queryRow(ctx, q).Scan(&r.next); err != nil {
 			return 0, mapError(err)
 		}
-		imp.ids[table] = r
+		a.ids[table] = r
 	}
 	r.last = r.next
 	r.next++
@@ -44,13 +52,13 @@ func (imp *importer) newID(ctx context.Context, table string) (int64, error) {
 }
 
 // finish moves the PostgreSQL sequences past the IDs given out.
-func (imp *importer) finish(ctx context.Context) error {
-	if !imp.t.postgres() {
+func (a idAlloc) finish(ctx context.Context) error {
+	if !a.t.postgres() {
 		return nil
 	}
-	for table, r := range imp.ids {
+	for table, r := range a.ids {
 		var v int64
-		if err := imp.t.queryRow(ctx, "SELECT setval(pg_get_serial_sequence('"+table+"', 'id'), ?)", r.last).Scan(&v); err != nil {
+		if err := a.t.queryRow(ctx, "SELECT setval(pg_get_serial_sequence('"+table+"', 'id'), ?)", r.last).Scan(&v); err != nil {
 			return mapError(err)
 		}
 	}

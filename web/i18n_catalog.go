@@ -261,6 +261,7 @@ var catalog = map[string][2]string{
 	"kind.public_company":       {"Öffentliches Unternehmen", "Public company"},
 	"kind.company":              {"Unternehmen", "Company"},
 	"kind.association":          {"Verband / Verein", "Association"},
+	"kind.unknown":              {"Art unbekannt", "Kind unknown"},
 	"role.cdo":                  {"CDO (Chief Digital Officer)", "CDO (Chief Digital Officer)"},
 	"role.cio":                  {"CIO (Chief Information Officer)", "CIO (Chief Information Officer)"},
 	"role.cto":                  {"CTO (Chief Technology Officer)", "CTO (Chief Technology Officer)"},

@@ -13,12 +13,15 @@ import (
 )
 
 func (m *Main) runImport(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "observations" {
+		return m.runImportObservations(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "registry" {
 		m.flagSet("import").Usage()
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
 		}
-		return errors.New("usage: cdoatlas import registry FILE… (CSV, XLSX or JSON)")
+		return errors.New("usage: cdoatlas import registry FILE… (CSV, XLSX or JSON) | import observations --wave W [--date D] [--source S] FILE… (CSV, XLSX or JSONL)")
 	}
 	fs := m.flagSet("import")
 	dsn := m.dbFlag(fs)

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/census"
+	"github.com/cdoatlas/cdoatlas/censusio"
+)
+
+// runImportObservations imports the observation files of one wave and
+// source: all files are read and checked first, and any problem refuses
+// them all.
+func (m *Main) runImportObservations(ctx context.Context, args []string) error {
+	fs := m.flagSet("import")
+	wave := fs.String("wave", "", "the wave, e.g. 2024 (required)")
+	date := fs.String("date", "", "the wave's reference date, e.g. 2024-06-30 (required for a new wave)")
+	source := fs.String("source", "other", "where the rows come from: "+strings.Join(cdoatlas.Sources, ", "))
+	dsn := m.dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *wave == "" {
+		return errors.New("give the wave: --wave 2024")
+	}
+	src := strings.ToLower(strings.TrimSpace(*source))
+	if !contains(cdoatlas.Sources, src) {
+		return fmt.Errorf("unknown --source %q: one of %s", *source, strings.Join(cdoatlas.Sources, ", "))
+	}
+	if fs.NArg() == 0 {
+		return errors.New("give at least one file")
+	}
+	var rows []cdoatlas.Observation
+	var problems cdoatlas.FileErrors
+	for _, path := range fs.Args() {
+		m.progress("reading %s …", path)
+		obs, err := readObservationFile(path)
+		var fe cdoatlas.FileErrors
+		switch {
+		case errors.As(err, &fe):
+			problems = append(problems, fe...)
+		case err != nil:
+			problems = append(problems, cdoatlas.LineError{File: filepath.Base(path), Line: 1, Reason: err.Error()})
+		}
+		rows = append(rows, obs...)
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	db, err := m.openDB(ctx, *dsn, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: *wave, Date: cdoatlas.PartialDate(*date)}, Source: src, Rows: rows}
+	if m.interactive() {
+		imp.Progress = m.progressBar("classifying and resolving")
+	}
+	sum, err := db.ImportObservations(ctx, imp)
+	if m.interactive() {
+		fmt.Fprintln(m.Stderr)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "wave %s: %d row(s), %d imported before; %d digital leadership; created %d organization(s), %d post(s), %d people; %d new question(s) for review\n",
+		imp.Wave.ID, sum.Rows, sum.Unchanged, sum.Leadership, sum.OrganizationsCreated, sum.PostsCreated, sum.PeopleCreated, sum.ReviewQuestions)
+	return nil
+}
+
+func readObservationFile(path string) ([]cdoatlas.Observation, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open: %w", errors.Unwrap(err))
+	}
+	defer f.Close()
+	name := filepath.Base(path)
+	obs, err := censusio.Read(f, name)
+	return obs, nameFile(err, name)
+}
+
+// progressBar returns a progress callback that draws a bar on stderr.
+func (m *Main) progressBar(label string) func(done, total int) {
+	return func(done, total int) {
+		if total <= 0 {
+			return
+		}
+		const width = 30
+		n := done * width / total
+		fmt.Fprintf(m.Stderr, "\r%s [%s%s] %3d%% %d/%d", label, strings.Repeat("#", n), strings.Repeat(" ", width-n), done*100/total, done, total)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// runStats prints the census figures of every wave.
+func (m *Main) runStats(ctx context.Context, args []string) error {
+	fs := m.flagSet("stats")
+	format := fs.String("format", "text", "json or text")
+	dsn := m.dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "json" && *format != "text" {
+		return fmt.Errorf("unknown --format %q: json or text", *format)
+	}
+	db, err := m.openDB(ctx, *dsn, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	st, err := censusStats(ctx, db)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(st)
+	}
+	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "wave\tdate\tcdos\tentries\texits\tstayed\tmoved\t")
+	for _, w := range st.Waves {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t\n", w.Wave, w.Date, w.CDOs, w.Entries, w.Exits, w.Stayed, w.Moved)
+	}
+	return tw.Flush()
+}
+
+// censusStats computes the figures of the stored waves.
+func censusStats(ctx context.Context, store cdoatlas.CensusService) (*census.Stats, error) {
+	waves, err := store.FindWaves(ctx)
+	if err != nil {
+		return nil, err
+	}
+	facts, err := store.CensusFacts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ws := make([]cdoatlas.Wave, len(waves))
+	for i, w := range waves {
+		ws[i] = *w
+	}
+	return census.Figures(ws, facts), nil
+}
