@@ -225,4 +225,16 @@ type CensusService interface {
 	// CensusFacts returns the resolved digital-leadership observations
 	// with what the census figures break down by.
 	CensusFacts(ctx context.Context) ([]CensusFact, error)
+
+	// FindMatchQuestions returns a page of the questions (open ones, or
+	// answered ones when answered is set), newest first, and the total.
+	FindMatchQuestions(ctx context.Context, answered bool, offset, limit int) ([]*MatchQuestion, int, error)
+	// PersonObservations returns a person and the observations resolved to
+	// them, by wave: the evidence shown beside a question. ENOTFOUND.
+	PersonObservations(ctx context.Context, id int64) (*Person, []*Observation, error)
+	// AnswerMatchQuestion records an editor's answer. Same merges the
+	// later person (B) into the earlier (A): B's observations, tenures,
+	// profiles and questions go to A and B is deleted. ENOTFOUND,
+	// EINVALID, ECONFLICT when it was answered before.
+	AnswerMatchQuestion(ctx context.Context, id int64, answer string, userID int64) error
 }

@@ -32,6 +32,7 @@ var messages = map[string][2]string{
 	"gender.invalid":                   {"Geschlecht: f, m, d oder unbekannt.", "Gender: f, m, d or unknown."},
 	"wave.invalid":                     {"Welle: Buchstaben, Ziffern, - _ . (höchstens 40 Zeichen), z. B. 2024.", "Wave: letters, digits, - _ . (at most 40 characters), e.g. 2024."},
 	"wave.other_date":                  {"Diese Welle hat schon einen anderen Stichtag.", "This wave already has another reference date."},
+	"answer.invalid":                   {"Antwort: gleich, verschieden oder unsicher.", "Answer: same, different or unsure."},
 	"source.invalid":                   {"Unbekannte Quelle.", "Unknown source."},
 	"birth_year.invalid":               {"Geburtsjahr zwischen 1900 und heute.", "Birth year between 1900 and today."},
 	"basis.invalid":                    {"Unbekannte Grundlage für die Veröffentlichung.", "Unknown basis for publication."},

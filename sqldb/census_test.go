@@ -92,3 +92,58 @@ func TestImportObservations(t *testing.T) {
 		}
 	})
 }
+
+// TestMatchQuestions: the same name at another organization without a
+// profile is asked about, once; "same" merges the two people, which the
+// figures then count as one who moved.
+func TestMatchQuestions(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		mustCreateOrganization(t, db, munich())
+		mustCreateOrganization(t, db, cologne())
+		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Source: "press",
+			Rows: []cdoatlas.Observation{obs("Petra Lang", "Chief Digital Officer", "München", "")}}
+		w23 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "press",
+			Rows: []cdoatlas.Observation{obs("Dr. Petra Lang", "CDO", "Stadt Köln", "")}}
+		for _, imp := range []cdoatlas.ObservationImport{w22, w23} {
+			if _, err := db.ImportObservations(ctx, imp); err != nil {
+				t.Fatal(err)
+			}
+		}
+		qs, n, err := db.FindMatchQuestions(ctx, false, 0, 10)
+		if err != nil || n != 1 || len(qs) != 1 {
+			t.Fatalf("questions: %v, %d, %v", qs, n, err)
+		}
+		q := qs[0]
+		a, obsA, err := db.PersonObservations(ctx, q.PersonA)
+		if err != nil || a.Name != "Petra Lang" || len(obsA) != 1 || obsA[0].Organization != "München" {
+			t.Fatalf("evidence A: %+v %+v %v", a, obsA, err)
+		}
+		// A third source later does not ask again.
+		w23b := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023"}, Source: "web",
+			Rows: []cdoatlas.Observation{obs("Petra Lang", "Chief Digital Officer", "Köln", "")}}
+		if sum, err := db.ImportObservations(ctx, w23b); err != nil || sum.ReviewQuestions != 0 || sum.PeopleCreated != 0 {
+			t.Errorf("third source: %+v, %v", sum, err)
+		}
+		wantCode(t, db.AnswerMatchQuestion(ctx, q.ID, "maybe", 0), cdoatlas.EINVALID)
+		if err := db.AnswerMatchQuestion(ctx, q.ID, cdoatlas.MatchSame, 0); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.AnswerMatchQuestion(ctx, q.ID, cdoatlas.MatchDifferent, 0), cdoatlas.ECONFLICT)
+		if _, _, err := db.PersonObservations(ctx, q.PersonB); cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
+			t.Errorf("merged person still there: %v", err)
+		}
+		_, obsA, _ = db.PersonObservations(ctx, q.PersonA)
+		if len(obsA) != 3 {
+			t.Errorf("merged person has %d observations, want 3", len(obsA))
+		}
+		if _, open, _ := db.FindMatchQuestions(ctx, false, 0, 10); open != 0 {
+			t.Errorf("%d open questions after the answer", open)
+		}
+		facts, _ := db.CensusFacts(ctx)
+		waves, _ := db.FindWaves(ctx)
+		st := census.Figures([]cdoatlas.Wave{*waves[0], *waves[1]}, facts)
+		if w := st.Waves[1]; w.CDOs != 1 || w.Stayed != 1 || w.Moved != 1 || w.Entries != 0 {
+			t.Errorf("2023 after the merge: %+v", w)
+		}
+	})
+}

@@ -38,7 +38,12 @@ func pageParam(q url.Values) int {
 // newPagination builds the navigation for total rows on page of path with
 // the query q (whose page parameter is replaced).
 func newPagination(lang, path string, q url.Values, page, total int) pagination {
-	pages := (total + perPage - 1) / perPage
+	return newPaginationPer(lang, path, q, page, total, perPage)
+}
+
+// newPaginationPer is newPagination for lists of size rows a page.
+func newPaginationPer(lang, path string, q url.Values, page, total, size int) pagination {
+	pages := (total + size - 1) / size
 	if pages < 1 {
 		pages = 1
 	}

@@ -59,6 +59,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerPersonRoutes()
 	st.registerTenureRoutes()
 	st.registerReviewRoutes()
+	st.registerCensusReviewRoutes()
 	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }
@@ -81,6 +82,9 @@ func mustParseTemplates(fsys fs.FS) map[string]*template.Template {
 
 var templateFuncs = template.FuncMap{
 	"t": tr,
+	"matchSideView": func(p *matchView, side matchSide, caption string) matchSideData {
+		return matchSideData{&p.page, side, caption}
+	},
 }
 
 // get registers a page for GET (and HEAD). Every page takes ?lang=.
