@@ -12,17 +12,16 @@ import (
 	"github.com/cdoatlas/cdoatlas"
 )
 
-// TestEvaluation scores the classifier on the held-out labelled set in
-// testdata/titles.tsv (title, organization, country, role) and on two
-// sets of profiles ({"title","tasks","check","archetype"}):
-// testdata/profiles_dev.jsonl, written apart from the classifier, and
-// testdata/profiles_extra.jsonl, development profiles written alongside
-// the task rules (job ads, LinkedIn self-descriptions, press releases and
-// keyword lists from DE, AT, CH and English-speaking councils). It logs
-// per-role precision, recall and F1, macro-F1, and CDO-check and
-// archetype accuracy of each profile set, and fails when macro-F1 < 0.95
-// or F1(cdo) < 0.97. The CDO check's target (accuracy ≥ 0.93, issue #3)
-// is logged, not asserted; a set used to build the rules cannot show it.
+// TestEvaluation scores the classifier on labelled sets it was not built
+// from and fails below the targets of issue #3: the titles in
+// testdata/titles.tsv (title, organization, country, role; macro-F1 ≥ 0.95,
+// F1(cdo) ≥ 0.97) and the task profiles in testdata/profiles_heldout.jsonl
+// ({"title","tasks","check","archetype"}; CDO-check accuracy ≥ 0.93),
+// written apart from the classifier and its development data and first
+// scored after the rules were committed. It also logs the development
+// profiles (profiles_dev.jsonl, the first held-out set, used to build the
+// task rules after its first run, and profiles_extra.jsonl), whose figures
+// say nothing about generalisation.
 func TestEvaluation(t *testing.T) {
 	rows, err := readTitles("testdata/titles.tsv")
 	if err != nil {
@@ -30,13 +29,13 @@ func TestEvaluation(t *testing.T) {
 	}
 	macro, f1cdo := scoreRoles(t, rows)
 	var checkAcc float64
-	for _, set := range []string{"dev", "extra"} {
+	for _, set := range []string{"dev", "extra", "heldout"} {
 		profiles, err := readProfiles("testdata/profiles_" + set + ".jsonl")
 		if err != nil {
 			t.Fatal(err)
 		}
 		acc := scoreProfiles(t, set, profiles)
-		if set == "dev" {
+		if set == "heldout" {
 			checkAcc = acc
 		}
 	}
@@ -46,7 +45,9 @@ func TestEvaluation(t *testing.T) {
 	if f1cdo < 0.97 {
 		t.Errorf("F1(cdo) %.3f < 0.97", f1cdo)
 	}
-	t.Logf("CDO check accuracy on dev %.3f (target 0.93, not asserted)", checkAcc)
+	if checkAcc < 0.93 {
+		t.Errorf("CDO check accuracy on the held-out profiles %.3f < 0.93", checkAcc)
+	}
 }
 
 type titleRow struct{ title, organization, country, role string }
