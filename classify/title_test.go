@@ -24,6 +24,7 @@ func TestTitle(t *testing.T) {
 		{"CDOWithOrg", "CDO der Hansestadt Rostock", cdo},
 		{"Beauftragter", "Digitalisierungsbeauftragter", cdo},
 		{"BeauftragteFuer", "Beauftragte für Digitalisierung und Verwaltungsmodernisierung", cdo},
+		{"DelegierteCH", "Delegierte für Digitalisierung", cdo},
 		{"BinnenI", "BeauftragteR für Digitales", cdo},
 		{"Stabsstelle", "Leiterin der Stabsstelle Digitalisierung", cdo},
 		{"StabsstelleOnly", "Stabsstelle Digitalisierung", cdo},

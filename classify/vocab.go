@@ -133,7 +133,7 @@ func init() {
 	addParts(fInnovation, "innovation")
 	addParts(fSmart, "smartcity", "smartcities", "smartregion")
 	addParts(fTech, "technolog")
-	addParts(fAssign, "beauftragt", "commissioner")
+	addParts(fAssign, "beauftragt", "commissioner", "delegiert")
 	addParts(fLead, "leiter", "leitung", "direktor", "director", "geschaftsfuhr", "vorstand",
 		"verantwortlich", "chef")
 	addParts(fWeakLead, "manager", "koordinator", "koordination", "coordinator")
