@@ -90,9 +90,11 @@ func init() {
 		{"migrate", "migrate [--db DSN]", "apply the database schema migrations", (*Main).runMigrate},
 		{"user", "user add --role admin|editor|member EMAIL", "create an account (password from stdin when not a terminal)", (*Main).runUser},
 		{"token", "token add [--name NAME] EMAIL", "create an API bearer token for an account", (*Main).runToken},
-		{"import", "import registry FILE…", "import organizations, posts, people and tenures from CSV, XLSX or JSON", (*Main).runImport},
+		{"import", "import registry FILE… | import observations --wave W [--date D] [--source S] FILE…", "import the registry (CSV, XLSX, JSON) or census observations of a wave (CSV, XLSX, JSONL)", (*Main).runImport},
 		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
 		{"classify", "classify [--jsonl] [--db DSN] [TITLE…]", "role, CDO check and archetype of titles (stdin when none given; --db adds the titles editors confirmed)", (*Main).runClassify},
+		{"stats", "stats [--format json|text]", "census figures per wave: CDOs, entries, exits, stayed, moved and breakdowns", (*Main).runStats},
+		{"gen", "gen --people N --waves K --seed S [--rows R] --out DIR", "synthetic census waves with their ground truth", (*Main).runGen},
 	}
 }
 
