@@ -226,6 +226,10 @@ type CensusService interface {
 	// with what the census figures break down by.
 	CensusFacts(ctx context.Context) ([]CensusFact, error)
 
+	// FindObservations returns a page of the observations of a wave (all
+	// waves when wave is ""), in import order, and their number; only the
+	// digital-leadership ones when leadership is set.
+	FindObservations(ctx context.Context, wave string, leadership bool, offset, limit int) ([]*Observation, int, error)
 	// FindMatchQuestions returns a page of the questions (open ones, or
 	// answered ones when answered is set), newest first, and the total.
 	FindMatchQuestions(ctx context.Context, answered bool, offset, limit int) ([]*MatchQuestion, int, error)

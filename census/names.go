@@ -172,13 +172,16 @@ var orgPrefixes = []orgPrefix{
 	{" magistrat der stadt ", cdoatlas.KindMunicipality}, {" magistrat ", cdoatlas.KindMunicipality},
 	{" stadtgemeinde ", cdoatlas.KindMunicipality}, {" marktgemeinde ", cdoatlas.KindMunicipality},
 	{" gemeindeverwaltung ", cdoatlas.KindMunicipality}, {" gemeinde ", cdoatlas.KindMunicipality},
-	{" markt ", cdoatlas.KindMunicipality}, {" stadt ", cdoatlas.KindMunicipality},
+	{" markt ", cdoatlas.KindMunicipality}, {" freistadt ", cdoatlas.KindMunicipality},
+	{" statutarstadt ", cdoatlas.KindMunicipality}, {" stadt ", cdoatlas.KindMunicipality},
 	{" city of ", cdoatlas.KindMunicipality}, {" ville de ", cdoatlas.KindMunicipality},
 	{" kreisverwaltung ", cdoatlas.KindCounty}, {" landratsamt ", cdoatlas.KindCounty},
-	{" landkreis ", cdoatlas.KindCounty}, {" rhein kreis ", cdoatlas.KindCounty},
+	{" landkreis ", cdoatlas.KindCounty}, {" lk ", cdoatlas.KindCounty}, {" rhein kreis ", cdoatlas.KindCounty},
 	{" kreis ", cdoatlas.KindCounty}, {" bezirk ", cdoatlas.KindCounty},
-	{" kanton ", cdoatlas.KindState}, {" canton ", cdoatlas.KindState}, {" land ", cdoatlas.KindState},
-	{" freistaat ", cdoatlas.KindState},
+	{" landesregierung ", cdoatlas.KindState}, {" staatsregierung ", cdoatlas.KindState},
+	{" staatskanzlei ", cdoatlas.KindState}, {" landesverwaltung ", cdoatlas.KindState},
+	{" amt der landesregierung ", cdoatlas.KindState}, {" kanton ", cdoatlas.KindState}, {" canton ", cdoatlas.KindState},
+	{" land ", cdoatlas.KindState}, {" freistaat ", cdoatlas.KindState},
 }
 
 var orgSuffixes = []string{" stadtverwaltung ", " verwaltung ", " city council "}

@@ -29,15 +29,22 @@ type PostRef struct {
 }
 
 // PersonRef is a stored person with where they were seen: the
-// organizations of their earlier observations and posts, and their
-// profile URLs (ProfileKey).
+// organizations of their earlier observations (with the wave) and posts
+// (wave ""), and their profile URLs (ProfileKey).
 type PersonRef struct {
 	ID        int64
 	Name      string
 	Gender    string
 	BirthYear *int
-	Orgs      []int64
+	Seen      []Sighting
 	Profiles  []string
+}
+
+// Sighting is an organization a person was seen at, in a wave ("" for a
+// tenure in the registry).
+type Sighting struct {
+	Org  int64
+	Wave string
 }
 
 // Profile links a profile URL to a person.
@@ -100,8 +107,9 @@ type postKey struct {
 type person struct {
 	ref     PersonRef
 	orgs    map[int64]bool
-	sites   map[string]string // site → profile key
-	created bool              // in this run
+	waves   map[string]map[int64]bool // wave → organizations seen at in it
+	sites   map[string]string         // site → profile key
+	created bool                      // in this run
 }
 
 // NewResolver indexes what is stored. asked lists the pairs of people
@@ -153,13 +161,13 @@ func (r *Resolver) addOrg(o *OrgRef) {
 }
 
 func (r *Resolver) addPerson(ref PersonRef, created bool) *person {
-	p := &person{ref: ref, orgs: map[int64]bool{}, sites: map[string]string{}, created: created}
+	p := &person{ref: ref, orgs: map[int64]bool{}, waves: map[string]map[int64]bool{}, sites: map[string]string{}, created: created}
 	r.people[ref.ID] = p
 	if k := NameKey(ref.Name); k != "" {
 		r.byName[k] = append(r.byName[k], ref.ID)
 	}
-	for _, o := range ref.Orgs {
-		r.seenAt(p, o)
+	for _, s := range ref.Seen {
+		r.seenAt(p, s.Org, s.Wave)
 	}
 	for _, k := range ref.Profiles {
 		r.byProfile[k] = ref.ID
@@ -168,11 +176,28 @@ func (r *Resolver) addPerson(ref PersonRef, created bool) *person {
 	return p
 }
 
-func (r *Resolver) seenAt(p *person, org int64) {
+func (r *Resolver) seenAt(p *person, org int64, wave string) {
 	if !p.orgs[org] {
 		p.orgs[org] = true
 		r.byOrg[org] = append(r.byOrg[org], p.ref.ID)
 	}
+	if wave != "" {
+		if p.waves[wave] == nil {
+			p.waves[wave] = map[int64]bool{}
+		}
+		p.waves[wave][org] = true
+	}
+}
+
+// elsewhereIn reports whether p was seen in wave at another organization
+// than org.
+func (p *person) elsewhereIn(wave string, org int64) bool {
+	for o := range p.waves[wave] {
+		if o != org {
+			return true
+		}
+	}
+	return false
 }
 
 // Resolve links the digital-leadership observations (Leadership) to an
@@ -321,7 +346,16 @@ func (r *Resolver) person(o *cdoatlas.Observation) (int64, float64) {
 		}
 	}
 	key := NameKey(o.PersonName)
+	// Two profiles on one site, two recorded genders or two birth years
+	// are two people.
+	known := func(g string) bool { return g != "" && g != cdoatlas.GenderUnknown }
 	conflicts := func(p *person) bool {
+		if known(o.Gender) && known(p.ref.Gender) && o.Gender != p.ref.Gender {
+			return true
+		}
+		if o.BirthYear != nil && p.ref.BirthYear != nil && *o.BirthYear != *p.ref.BirthYear {
+			return true
+		}
 		if profile == "" {
 			return false
 		}
@@ -355,14 +389,29 @@ func (r *Resolver) person(o *cdoatlas.Observation) (int64, float64) {
 	if best != nil && bestScore >= Link {
 		return r.join(best, o, profile, bestScore), bestScore
 	}
+	// The same name elsewhere: someone who moved, or a namesake. The only
+	// one of that name not seen at another organization in this wave is
+	// taken to have moved; otherwise the editors are asked.
+	var movers []*person
+	for _, p := range elsewhere {
+		if !p.elsewhereIn(o.Wave, o.OrganizationID) {
+			movers = append(movers, p)
+		}
+	}
+	if len(movers) == 1 && (best == nil || bestScore < Ask) {
+		return r.join(movers[0], o, profile, Link), Link
+	}
 	created := r.create(o, profile)
 	switch {
 	case best != nil && bestScore >= Ask:
 		r.ask(best, created, bestScore, fmt.Sprintf("similar names (%s / %s) at the same organization", best.ref.Name, created.ref.Name))
 	case len(elsewhere) > 0:
-		// The same name elsewhere: someone who moved, or a namesake.
 		for _, p := range elsewhere {
-			r.ask(p, created, 0.7, fmt.Sprintf("same name (%s), seen at another organization", p.ref.Name))
+			why := "same name (%s), seen at another organization in the same wave"
+			if !p.elsewhereIn(o.Wave, o.OrganizationID) {
+				why = "same name (%s), seen at another organization in an earlier wave"
+			}
+			r.ask(p, created, 0.7, fmt.Sprintf(why, p.ref.Name))
 		}
 	}
 	return created.ref.ID, 1
@@ -371,7 +420,7 @@ func (r *Resolver) person(o *cdoatlas.Observation) (int64, float64) {
 // join links o to p and learns its organization, profile, gender and
 // birth year.
 func (r *Resolver) join(p *person, o *cdoatlas.Observation, profile string, _ float64) int64 {
-	r.seenAt(p, o.OrganizationID)
+	r.seenAt(p, o.OrganizationID, o.Wave)
 	if profile != "" {
 		if _, ok := r.byProfile[profile]; !ok {
 			r.byProfile[profile] = p.ref.ID
@@ -413,7 +462,7 @@ func (r *Resolver) create(o *cdoatlas.Observation, profile string) *person {
 	}
 	r.NewPeople = append(r.NewPeople, np)
 	p := r.addPerson(PersonRef{ID: np.ID, Name: np.Name, Gender: gender, BirthYear: np.BirthYear}, true)
-	r.seenAt(p, o.OrganizationID)
+	r.seenAt(p, o.OrganizationID, o.Wave)
 	if profile != "" {
 		r.byProfile[profile] = np.ID
 		p.sites[profileSite(profile)] = profile

@@ -232,15 +232,16 @@ func loadResolver(ctx context.Context, t *tx) (*census.Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	seen := `SELECT DISTINCT person_id, organization_id FROM observations WHERE person_id IS NOT NULL AND organization_id IS NOT NULL
-		UNION SELECT te.person_id, p.organization_id FROM tenures te JOIN posts p ON p.id = te.post_id`
+	seen := `SELECT DISTINCT person_id, organization_id, wave FROM observations WHERE person_id IS NOT NULL AND organization_id IS NOT NULL
+		UNION SELECT te.person_id, p.organization_id, '' FROM tenures te JOIN posts p ON p.id = te.post_id`
 	err = eachRow(ctx, t, seen, func(s scanner) error {
 		var person, org int64
-		if err := s.Scan(&person, &org); err != nil {
+		var wave string
+		if err := s.Scan(&person, &org, &wave); err != nil {
 			return err
 		}
 		if p := people[person]; p != nil {
-			p.Orgs = append(p.Orgs, org)
+			p.Seen = append(p.Seen, census.Sighting{Org: org, Wave: wave})
 		}
 		return nil
 	})

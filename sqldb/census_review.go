@@ -63,6 +63,35 @@ func scanObservation(s scanner) (*cdoatlas.Observation, error) {
 	return &o, nil
 }
 
+// FindObservations returns a page of observations in import order.
+func (db *DB) FindObservations(ctx context.Context, wave string, leadership bool, offset, limit int) ([]*cdoatlas.Observation, int, error) {
+	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Observation, int, error) {
+		var w where
+		if wave != "" {
+			w.add("wave = ?", wave)
+		}
+		if leadership {
+			w.add("role <> ?", cdoatlas.RoleOther)
+		}
+		var total int
+		if err := t.queryRow(ctx, "SELECT COUNT(*) FROM observations"+w.String(), w.args...).Scan(&total); err != nil {
+			return nil, 0, mapError(err)
+		}
+		if limit <= 0 {
+			limit = 100
+		}
+		var out []*cdoatlas.Observation
+		err := eachRow(ctx, t, "SELECT "+observationColumns+" FROM observations"+w.String()+" ORDER BY id LIMIT ? OFFSET ?", func(s scanner) error {
+			o, err := scanObservation(s)
+			if err == nil {
+				out = append(out, o)
+			}
+			return err
+		}, append(w.args, limit, max(offset, 0))...)
+		return out, total, err
+	})
+}
+
 // PersonObservations returns the person and their observations by wave.
 func (db *DB) PersonObservations(ctx context.Context, id int64) (*cdoatlas.Person, []*cdoatlas.Observation, error) {
 	t, err := db.beginRead(ctx)
