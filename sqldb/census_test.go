@@ -93,9 +93,10 @@ func TestImportObservations(t *testing.T) {
 	})
 }
 
-// TestMatchQuestions: the same name at another organization without a
-// profile is asked about, once; "same" merges the two people, which the
-// figures then count as one who moved.
+// TestMatchQuestions: the same name at another organization in a wave
+// where the known person is seen at their own is asked about, once;
+// "same" merges the two people, which the figures then count as one who
+// stayed and moved (to a second organization).
 func TestMatchQuestions(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		mustCreateOrganization(t, db, munich())
@@ -103,7 +104,7 @@ func TestMatchQuestions(t *testing.T) {
 		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Source: "press",
 			Rows: []cdoatlas.Observation{obs("Petra Lang", "Chief Digital Officer", "München", "")}}
 		w23 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "press",
-			Rows: []cdoatlas.Observation{obs("Dr. Petra Lang", "CDO", "Stadt Köln", "")}}
+			Rows: []cdoatlas.Observation{obs("Petra Lang", "CDO", "Stadt München", ""), obs("Dr. Petra Lang", "CDO", "Stadt Köln", "")}}
 		for _, imp := range []cdoatlas.ObservationImport{w22, w23} {
 			if _, err := db.ImportObservations(ctx, imp); err != nil {
 				t.Fatal(err)
@@ -115,7 +116,7 @@ func TestMatchQuestions(t *testing.T) {
 		}
 		q := qs[0]
 		a, obsA, err := db.PersonObservations(ctx, q.PersonA)
-		if err != nil || a.Name != "Petra Lang" || len(obsA) != 1 || obsA[0].Organization != "München" {
+		if err != nil || a.Name != "Petra Lang" || len(obsA) != 2 || obsA[0].Organization != "München" {
 			t.Fatalf("evidence A: %+v %+v %v", a, obsA, err)
 		}
 		// A third source later does not ask again.
@@ -133,8 +134,8 @@ func TestMatchQuestions(t *testing.T) {
 			t.Errorf("merged person still there: %v", err)
 		}
 		_, obsA, _ = db.PersonObservations(ctx, q.PersonA)
-		if len(obsA) != 3 {
-			t.Errorf("merged person has %d observations, want 3", len(obsA))
+		if len(obsA) != 4 {
+			t.Errorf("merged person has %d observations, want 4", len(obsA))
 		}
 		if _, open, _ := db.FindMatchQuestions(ctx, false, 0, 10); open != 0 {
 			t.Errorf("%d open questions after the answer", open)
