@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/census"
 	"github.com/cdoatlas/cdoatlas/censusio"
+	"github.com/cdoatlas/cdoatlas/disclosure"
 )
 
 // runImportObservations imports the observation files of one wave and
@@ -111,12 +113,17 @@ func contains(list []string, s string) bool {
 func (m *Main) runStats(ctx context.Context, args []string) error {
 	fs := m.flagSet("stats")
 	format := fs.String("format", "text", "json or text")
+	public := fs.Bool("public", false, "apply disclosure control as on the public pages: counts below --k withheld (null in JSON, \".\" in text)")
+	k := fs.Int("k", disclosure.DefaultK, "the disclosure threshold for --public")
 	dsn := m.dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *format != "json" && *format != "text" {
 		return fmt.Errorf("unknown --format %q: json or text", *format)
+	}
+	if *k < 1 {
+		return fmt.Errorf("--k must be at least 1, got %d", *k)
 	}
 	db, err := m.openDB(ctx, *dsn, false)
 	if err != nil {
@@ -127,12 +134,36 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetIndent("", "  ")
+	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	if *public {
+		pub, err := census.MakePublic(st, *k)
+		if err != nil {
+			return err
+		}
+		if *format == "json" {
+			return enc.Encode(pub)
+		}
+		show := func(n *int) string {
+			if n == nil {
+				return disclosure.Symbol
+			}
+			return strconv.Itoa(*n)
+		}
+		fmt.Fprintln(tw, "wave\tdate\tcdos\tentries\texits\tstayed\tmoved\t")
+		for _, w := range pub.Waves {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", w.Wave, w.Date, show(w.CDOs), show(w.Entries), show(w.Exits), show(w.Stayed), show(w.Moved))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(m.Stdout, pub.Legend)
+		return nil
+	}
 	if *format == "json" {
-		enc := json.NewEncoder(m.Stdout)
-		enc.SetIndent("", "  ")
 		return enc.Encode(st)
 	}
-	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "wave\tdate\tcdos\tentries\texits\tstayed\tmoved\t")
 	for _, w := range st.Waves {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t\n", w.Wave, w.Date, w.CDOs, w.Entries, w.Exits, w.Stayed, w.Moved)

@@ -93,7 +93,7 @@ func init() {
 		{"import", "import registry FILE… | import observations --wave W [--date D] [--source S] FILE…", "import the registry (CSV, XLSX, JSON) or census observations of a wave (CSV, XLSX, JSONL)", (*Main).runImport},
 		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
 		{"classify", "classify [--jsonl] [--db DSN] [TITLE…]", "role, CDO check and archetype of titles (stdin when none given; --db adds the titles editors confirmed)", (*Main).runClassify},
-		{"stats", "stats [--format json|text]", "census figures per wave: CDOs, entries, exits, stayed, moved and breakdowns", (*Main).runStats},
+		{"stats", "stats [--format json|text] [--public [--k 3]]", "census figures per wave: CDOs, entries, exits, stayed, moved and breakdowns", (*Main).runStats},
 		{"gen", "gen --people N --waves K --seed S [--rows R] --out DIR", "synthetic census waves with their ground truth", (*Main).runGen},
 	}
 }

@@ -1,0 +1,155 @@
+package census
+
+import (
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/disclosure"
+	"github.com/cdoatlas/cdoatlas/refdata"
+)
+
+// Public are the figures as they may be published: every count checked by
+// disclosure control (cells below K withheld, and whatever would let a
+// reader recompute them), with densities per region.
+type Public struct {
+	K      int          `json:"k"`
+	Legend string       `json:"legend"` // footnote for withheld cells, English
+	Waves  []PublicWave `json:"waves"`
+	result *disclosure.Result
+}
+
+// PublicWave is one wave's published figures. A withheld count is null.
+type PublicWave struct {
+	Wave    string `json:"wave"`
+	Date    string `json:"date"`
+	CDOs    *int   `json:"cdos"`
+	Entries *int   `json:"entries"`
+	Exits   *int   `json:"exits"`
+	Stayed  *int   `json:"stayed"`
+	Moved   *int   `json:"moved"`
+	// Breakdowns by JSON name (by_country, by_region …), each cell's count
+	// or null.
+	Breakdowns map[string]map[string]*int `json:"breakdowns"`
+	ByRole     map[string]*int            `json:"by_role"`
+	// Density of CDOs per region with shipped reference data; a withheld
+	// count gives no density.
+	Density []Density `json:"density"`
+}
+
+// Density is a region's CDOs per 100 municipalities and per million
+// inhabitants, with the reference data's dates and source.
+type Density struct {
+	Region               string   `json:"region"`
+	CDOs                 *int     `json:"cdos"`
+	Per100Municipalities *float64 `json:"per_100_municipalities"`
+	PerMillion           *float64 `json:"per_million_inhabitants"`
+	Municipalities       int      `json:"municipalities"`
+	Population           int64    `json:"population"`
+	Source               string   `json:"source"`
+}
+
+// MakePublic applies disclosure control with threshold k to the figures.
+// The relations a reader can use are declared: every breakdown of a wave
+// sums to its CDOs, the kinds sum to the public/company/other groups,
+// cdos(W) = stayed + entries, cdos(W-1) = stayed + exits, and stayed =
+// moved + those who stayed put.
+func MakePublic(st *Stats, k int) (*Public, error) {
+	var s disclosure.Set
+	key := disclosure.Key
+	for i, w := range st.Waves {
+		W := w.Wave
+		s.Add(key(W, "cdos"), w.CDOs)
+		s.Add(key(W, "entries"), w.Entries)
+		s.Add(key(W, "exits"), w.Exits)
+		s.Add(key(W, "stayed"), w.Stayed)
+		s.Add(key(W, "moved"), w.Moved)
+		s.Add(key(W, "stayed_put"), w.Stayed-w.Moved)
+		s.Sum(key(W, "stayed"), key(W, "moved"), key(W, "stayed_put"))
+		s.Sum(key(W, "cdos"), key(W, "stayed"), key(W, "entries"))
+		if i > 0 {
+			s.Sum(key(st.Waves[i-1].Wave, "cdos"), key(W, "stayed"), key(W, "exits"))
+		}
+		for _, b := range w.Breakdowns() {
+			var parts []string
+			for _, c := range SortedKeys(b.Cells) {
+				s.Add(key(W, b.Name, c), b.Cells[c])
+				parts = append(parts, key(W, b.Name, c))
+			}
+			if len(parts) > 0 {
+				s.Sum(key(W, "cdos"), parts...)
+			}
+		}
+		// The kinds make up the public/company/other groups.
+		groups := map[string][]string{}
+		for kind := range w.ByKind {
+			g := publicGroup(kind)
+			if kind == None {
+				g = "other"
+			}
+			groups[g] = append(groups[g], key(W, "by_kind", kind))
+		}
+		for g, parts := range groups {
+			s.Sum(key(W, "by_public", g), parts...)
+		}
+		for role, n := range w.ByRole {
+			s.Add(key(W, "by_role", role), n)
+		}
+		if _, ok := w.ByRole[cdoatlas.RoleCDO]; ok {
+			s.Sum(key(W, "cdos"), key(W, "by_role", cdoatlas.RoleCDO))
+		}
+	}
+	res, err := disclosure.Protect(&s, k)
+	if err != nil {
+		return nil, err
+	}
+	p := &Public{K: k, Legend: disclosure.Legend("en", k), result: res}
+	cell := func(k string, n int) *int {
+		if res.Suppressed(k) {
+			return nil
+		}
+		v := n
+		return &v
+	}
+	for _, w := range st.Waves {
+		W := w.Wave
+		pw := PublicWave{Wave: W, Date: w.Date, CDOs: cell(key(W, "cdos"), w.CDOs), Entries: cell(key(W, "entries"), w.Entries),
+			Exits: cell(key(W, "exits"), w.Exits), Stayed: cell(key(W, "stayed"), w.Stayed), Moved: cell(key(W, "moved"), w.Moved),
+			Breakdowns: map[string]map[string]*int{}, ByRole: map[string]*int{}}
+		for _, b := range w.Breakdowns() {
+			m := map[string]*int{}
+			for c, n := range b.Cells {
+				m[c] = cell(key(W, b.Name, c), n)
+			}
+			pw.Breakdowns[b.Name] = m
+		}
+		for role, n := range w.ByRole {
+			pw.ByRole[role] = cell(key(W, "by_role", role), n)
+		}
+		for _, r := range refdata.Regions() {
+			n := w.ByRegion[r.Code]
+			d := Density{Region: r.Code, Municipalities: r.Municipalities, Population: r.Population, Source: r.Source}
+			if n == 0 {
+				zero := 0
+				d.CDOs = &zero
+			} else {
+				d.CDOs = cell(key(W, "by_region", r.Code), n)
+			}
+			if d.CDOs != nil {
+				per100, perMillion := refdata.Density(*d.CDOs, r)
+				if r.Municipalities > 0 {
+					d.Per100Municipalities = &per100
+				}
+				if r.Population > 0 {
+					d.PerMillion = &perMillion
+				}
+			}
+			pw.Density = append(pw.Density, d)
+		}
+		p.Waves = append(p.Waves, pw)
+	}
+	return p, nil
+}
+
+// Withheld reports whether a count of a wave (e.g. "cdos", or
+// "by_region/DE-BY") is withheld.
+func (p *Public) Withheld(wave, name string) bool {
+	return p.result.Suppressed(disclosure.Key(wave, name))
+}
