@@ -134,6 +134,16 @@ func (o *Observation) Validate() error {
 // (w, weiblich, female, Frau, männlich, male, Herr, divers, diverse …);
 // empty is unknown; anything else gives "".
 func NormalizeGender(s string) string {
+	switch s { // the usual spellings, without folding
+	case "", "unknown":
+		return GenderUnknown
+	case "f", "w", "F", "W":
+		return "f"
+	case "m", "M":
+		return "m"
+	case "d", "D":
+		return "d"
+	}
 	switch Fold(strings.TrimSpace(s)) {
 	case "", "unknown", "unbekannt", "k a", "keine angabe", "-", "?", "x", "u":
 		return GenderUnknown
@@ -147,8 +157,8 @@ func NormalizeGender(s string) string {
 	return ""
 }
 
-// ObservationImport is one census import: the rows of the files of a wave
-// from one source.
+// ObservationImport is one census import: the rows of the files of a
+// wave. A row's Source, when empty, is the import's (or "other").
 type ObservationImport struct {
 	Wave   Wave
 	Source string

@@ -116,6 +116,17 @@ func CountryName(lang, code string) string {
 	return code
 }
 
+// regionByCode and regionFolded index Regions by code and by folded name.
+var regionByCode, regionFolded = func() (map[string]int, []string) {
+	byCode := map[string]int{}
+	folded := make([]string, len(Regions))
+	for i, r := range Regions {
+		byCode[r.Code] = i
+		folded[i] = Fold(r.Name)
+	}
+	return byCode, folded
+}()
+
 // FindRegion returns the region with the ISO code, or nil.
 func FindRegion(code string) *Region {
 	for i := range Regions {
@@ -136,12 +147,15 @@ func NormalizeRegion(country, s string) string {
 		return ""
 	}
 	up := strings.ToUpper(s)
+	if i, ok := regionByCode[up]; ok && (country == "" || strings.HasPrefix(up, country+"-")) {
+		return Regions[i].Code
+	}
 	folded := Fold(s)
-	for _, r := range Regions {
+	for i, r := range Regions {
 		if country != "" && !strings.HasPrefix(r.Code, country+"-") {
 			continue
 		}
-		if up == r.Code || folded == Fold(r.Name) {
+		if folded == regionFolded[i] {
 			return r.Code
 		}
 	}

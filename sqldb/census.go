@@ -26,6 +26,13 @@ func (db *DB) ImportObservations(ctx context.Context, imp cdoatlas.ObservationIm
 	if source == "" {
 		source = "other"
 	}
+	for i := range imp.Rows {
+		if s := &imp.Rows[i].Source; *s == "" {
+			*s = source
+		} else {
+			*s = strings.ToLower(strings.TrimSpace(*s))
+		}
+	}
 	vocab, err := db.Vocabulary(ctx)
 	if err != nil {
 		return nil, err
@@ -49,7 +56,7 @@ func (db *DB) ImportObservations(ctx context.Context, imp cdoatlas.ObservationIm
 	titles := map[string]classify.Result{}
 	for i := range imp.Rows {
 		o := &imp.Rows[i]
-		o.Wave, o.Source = imp.Wave.ID, source
+		o.Wave = imp.Wave.ID
 		k := rowKey(o)
 		if known[k] {
 			sum.Unchanged++

@@ -24,7 +24,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	fs := m.flagSet("import")
 	wave := fs.String("wave", "", "the wave, e.g. 2024 (required)")
 	date := fs.String("date", "", "the wave's reference date, e.g. 2024-06-30 (required for a new wave)")
-	source := fs.String("source", "other", "where the rows come from: "+strings.Join(cdoatlas.Sources, ", "))
+	source := fs.String("source", "", "where the rows come from: "+strings.Join(cdoatlas.Sources, ", ")+" (default: named in the file name, e.g. wave-2024-linkedin.csv, else other)")
 	dsn := m.dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -33,7 +33,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		return errors.New("give the wave: --wave 2024")
 	}
 	src := strings.ToLower(strings.TrimSpace(*source))
-	if !contains(cdoatlas.Sources, src) {
+	if src != "" && !contains(cdoatlas.Sources, src) {
 		return fmt.Errorf("unknown --source %q: one of %s", *source, strings.Join(cdoatlas.Sources, ", "))
 	}
 	if fs.NArg() == 0 {
@@ -44,6 +44,13 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	for _, path := range fs.Args() {
 		m.progress("reading %s …", path)
 		obs, err := readObservationFile(path)
+		fileSource := src
+		if fileSource == "" {
+			fileSource = sourceOf(filepath.Base(path))
+		}
+		for i := range obs {
+			obs[i].Source = fileSource
+		}
 		var fe cdoatlas.FileErrors
 		switch {
 		case errors.As(err, &fe):
@@ -61,7 +68,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: *wave, Date: cdoatlas.PartialDate(*date)}, Source: src, Rows: rows}
+	imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: *wave, Date: cdoatlas.PartialDate(*date)}, Rows: rows}
 	if m.interactive() {
 		imp.Progress = m.progressBar("classifying and resolving")
 	}
@@ -75,6 +82,17 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stdout, "wave %s: %d row(s), %d imported before; %d digital leadership; created %d organization(s), %d post(s), %d people; %d new question(s) for review\n",
 		imp.Wave.ID, sum.Rows, sum.Unchanged, sum.Leadership, sum.OrganizationsCreated, sum.PostsCreated, sum.PeopleCreated, sum.ReviewQuestions)
 	return nil
+}
+
+// sourceOf returns the source a file name names as a word ("2024 LinkedIn
+// export.csv", "wave-2024-press.csv"), or "other".
+func sourceOf(name string) string {
+	for _, w := range strings.Fields(cdoatlas.Fold(strings.TrimSuffix(name, filepath.Ext(name)))) {
+		if contains(cdoatlas.Sources, w) {
+			return w
+		}
+	}
+	return "other"
 }
 
 func readObservationFile(path string) ([]cdoatlas.Observation, error) {
