@@ -103,6 +103,13 @@ func (db *DB) ImportObservations(ctx context.Context, imp cdoatlas.ObservationIm
 	if err := insertObservations(ctx, t, rows, keys); err != nil {
 		return nil, err
 	}
+	// The statistics change with the observations: cached public pages
+	// follow the registry's version.
+	if len(rows) > 0 {
+		if _, err := t.exec(ctx, "UPDATE registry_version SET version = version + 1 WHERE id = 1"); err != nil {
+			return nil, mapError(err)
+		}
+	}
 	if imp.Progress != nil {
 		imp.Progress(len(imp.Rows), len(imp.Rows))
 	}

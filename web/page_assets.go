@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/cdoatlas/cdoatlas/chart"
 )
 
 // assets are the embedded static files, served under names that carry a
@@ -37,6 +39,10 @@ func mustLoadAssets(fsys fs.FS) *assets {
 		body, err := fs.ReadFile(fsys, "static/"+e.Name())
 		if err != nil {
 			panic("web: static files: " + err.Error())
+		}
+		if e.Name() == "app.css" {
+			// The charts' rules, kept with the charts.
+			body = append(append(body, "\n/* package chart */\n"...), chart.CSS...)
 		}
 		sum := sha256.Sum256(body)
 		ext := path.Ext(e.Name())

@@ -60,6 +60,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerTenureRoutes()
 	st.registerReviewRoutes()
 	st.registerCensusReviewRoutes()
+	st.registerStatisticsRoutes()
 	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }
@@ -84,6 +85,9 @@ var templateFuncs = template.FuncMap{
 	"t": tr,
 	"matchSideView": func(p *matchView, side matchSide, caption string) matchSideData {
 		return matchSideData{&p.page, side, caption}
+	},
+	"statsData": func(p *statisticsView) statisticsData {
+		return statisticsData{P: &p.page, C: p.statisticsContent}
 	},
 }
 

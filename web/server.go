@@ -24,6 +24,9 @@ type Server struct {
 	// classifications wait for review, as the store applies it; the review
 	// page names it. 0 means classify.ReviewThreshold.
 	ReviewThreshold float64
+	// DisclosureK is the threshold of disclosure control on the public
+	// statistics: counts below it are withheld. 0 means 3.
+	DisclosureK int
 
 	mux     *http.ServeMux
 	metrics *metrics
