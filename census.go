@@ -165,6 +165,9 @@ type ObservationImport struct {
 	Rows   []Observation
 	// Progress, when set, is called now and then with the rows done.
 	Progress func(done, total int)
+	// Fictional flags the people the import creates as fictional: demo
+	// and test data.
+	Fictional bool
 }
 
 // ObservationSummary counts what an observation import did.

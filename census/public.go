@@ -1,6 +1,10 @@
 package census
 
 import (
+	"context"
+	"sort"
+	"strconv"
+
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/disclosure"
 	"github.com/cdoatlas/cdoatlas/refdata"
@@ -152,4 +156,78 @@ func MakePublic(st *Stats, k int) (*Public, error) {
 // "by_region/DE-BY") is withheld.
 func (p *Public) Withheld(wave, name string) bool {
 	return p.result.Suppressed(disclosure.Key(wave, name))
+}
+
+// Load computes the figures of every stored wave, and the waves by date.
+func Load(ctx context.Context, store cdoatlas.CensusService) (*Stats, []*cdoatlas.Wave, error) {
+	waves, err := store.FindWaves(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	facts, err := store.CensusFacts(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ws := make([]cdoatlas.Wave, len(waves))
+	for i, w := range waves {
+		ws[i] = *w
+	}
+	return Figures(ws, facts), waves, nil
+}
+
+// Rows returns the published figures as a long table: wave, date,
+// measure (cdos, entries, exits, stayed, moved, a breakdown, by_role,
+// density_per_100_municipalities, density_per_million), key (the
+// breakdown's value, the region) and value ("." when withheld).
+func (p *Public) Rows() (header []string, rows [][]string) {
+	header = []string{"wave", "date", "measure", "key", "value"}
+	val := func(n *int) string {
+		if n == nil {
+			return disclosure.Symbol
+		}
+		return strconv.Itoa(*n)
+	}
+	for _, w := range p.Waves {
+		add := func(measure, key, value string) { rows = append(rows, []string{w.Wave, w.Date, measure, key, value}) }
+		add("cdos", "", val(w.CDOs))
+		add("entries", "", val(w.Entries))
+		add("exits", "", val(w.Exits))
+		add("stayed", "", val(w.Stayed))
+		add("moved", "", val(w.Moved))
+		names := make([]string, 0, len(w.Breakdowns))
+		for name := range w.Breakdowns {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			cells := w.Breakdowns[name]
+			keys := make([]string, 0, len(cells))
+			for k := range cells {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				add(name, k, val(cells[k]))
+			}
+		}
+		roles := make([]string, 0, len(w.ByRole))
+		for r := range w.ByRole {
+			roles = append(roles, r)
+		}
+		sort.Strings(roles)
+		for _, r := range roles {
+			add("by_role", r, val(w.ByRole[r]))
+		}
+		for _, d := range w.Density {
+			f := func(x *float64, prec int) string {
+				if x == nil {
+					return disclosure.Symbol
+				}
+				return strconv.FormatFloat(*x, 'f', prec, 64)
+			}
+			add("density_per_100_municipalities", d.Region, f(d.Per100Municipalities, 3))
+			add("density_per_million", d.Region, f(d.PerMillion, 2))
+		}
+	}
+	return header, rows
 }

@@ -91,6 +91,9 @@ func (db *DB) ImportObservations(ctx context.Context, imp cdoatlas.ObservationIm
 		if idErr != nil {
 			return nil, idErr
 		}
+		for _, p := range r.NewPeople {
+			p.Fictional = imp.Fictional
+		}
 		if err := writeResolution(ctx, t, r); err != nil {
 			return nil, err
 		}

@@ -87,19 +87,11 @@ func (s *site) handleStatistics(w http.ResponseWriter, r *http.Request) {
 // publicFigures computes the figures of every wave under disclosure
 // control.
 func (s *Server) publicFigures(ctx context.Context) (*census.Public, []*cdoatlas.Wave, error) {
-	waves, err := s.Store.FindWaves(ctx)
+	st, waves, err := census.Load(ctx, s.Store)
 	if err != nil {
 		return nil, nil, err
 	}
-	facts, err := s.Store.CensusFacts(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	ws := make([]cdoatlas.Wave, len(waves))
-	for i, w := range waves {
-		ws[i] = *w
-	}
-	pub, err := census.MakePublic(census.Figures(ws, facts), s.disclosureK())
+	pub, err := census.MakePublic(st, s.disclosureK())
 	return pub, waves, err
 }
 

@@ -187,9 +187,29 @@ func TestBrowser(t *testing.T) {
 	t.Run("AxePublicPages", func(t *testing.T) {
 		for _, p := range []string{"/", "/organizations", "/organizations?q=muenchen&country=DE", "/organizations?page=2",
 			fmt.Sprintf("/organizations/%d", munich), fmt.Sprintf("/posts/%d", post), fmt.Sprintf("/people/%d", person),
-			"/login", "/check", "/no-such-page", "/?lang=en", "/check", "/organizations?lang=de"} {
+			"/login", "/check", "/no-such-page", "/statistics", "/statistics?wave=2024&compare=none", "/?lang=en", "/check",
+			"/statistics", "/organizations?lang=de"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			checkAxe(t, ctx, string(axeSource), p)
+		}
+	})
+
+	t.Run("ReportFromFile", func(t *testing.T) {
+		// The static report works from file://: charts, tables, no
+		// requests elsewhere, and it passes axe.
+		dir := t.TempDir()
+		if _, stderr, err := a.run("", "report", "--db", a.db, "--out", dir); err != nil {
+			t.Fatalf("report: %v %s", err, stderr)
+		}
+		for _, page := range []string{"index.html", "index.en.html"} {
+			run(t, ctx, chromedp.Navigate("file://"+filepath.Join(dir, page)), chromedp.WaitReady(chromedp.CSS("body")))
+			if n := eval[int](t, ctx, `document.querySelectorAll('figure svg').length`); n < 5 {
+				t.Errorf("%s shows %d charts, want at least 5", page, n)
+			}
+			if h1 := text(t, ctx, "h1"); !strings.Contains(h1, "2025") {
+				t.Errorf("%s: h1 %q", page, h1)
+			}
+			checkAxe(t, ctx, string(axeSource), "report "+page)
 		}
 	})
 
@@ -323,7 +343,7 @@ func TestBrowser(t *testing.T) {
 		login(t, ctx, base)
 		for _, p := range []string{"/account", "/organizations/new", fmt.Sprintf("/organizations/%d/posts/new", munich),
 			fmt.Sprintf("/posts/%d/edit", post), fmt.Sprintf("/posts/%d/tenures/new", post), "/people/new",
-			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review"} {
+			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review", "/census/review"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
 				t.Errorf("%s: editor sees %q", p, h1)

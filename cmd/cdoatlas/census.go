@@ -15,6 +15,7 @@ import (
 	"github.com/cdoatlas/cdoatlas/census"
 	"github.com/cdoatlas/cdoatlas/censusio"
 	"github.com/cdoatlas/cdoatlas/disclosure"
+	"github.com/cdoatlas/cdoatlas/report"
 )
 
 // runImportObservations imports the observation files of one wave and
@@ -191,17 +192,36 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 
 // censusStats computes the figures of the stored waves.
 func censusStats(ctx context.Context, store cdoatlas.CensusService) (*census.Stats, error) {
-	waves, err := store.FindWaves(ctx)
+	st, _, err := census.Load(ctx, store)
+	return st, err
+}
+
+// runReport writes the public figures as a static site.
+func (m *Main) runReport(ctx context.Context, args []string) error {
+	fs := m.flagSet("report")
+	out := fs.String("out", "", "directory to write the report into (required)")
+	k := fs.Int("k", disclosure.DefaultK, "the disclosure threshold: counts below it are withheld")
+	publisher := fs.String("publisher", "", "who publishes the report, for its metadata")
+	baseURL := fs.String("base-url", "", "where the report will be published, for its metadata (default: relative links)")
+	dsn := m.dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("give the directory: --out DIR")
+	}
+	if *k < 1 {
+		return fmt.Errorf("--k must be at least 1, got %d", *k)
+	}
+	db, err := m.openDB(ctx, *dsn, false)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	facts, err := store.CensusFacts(ctx)
+	defer db.Close()
+	files, err := report.Write(ctx, db, *out, report.Options{K: *k, Publisher: *publisher, BaseURL: *baseURL})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	ws := make([]cdoatlas.Wave, len(waves))
-	for i, w := range waves {
-		ws[i] = *w
-	}
-	return census.Figures(ws, facts), nil
+	fmt.Fprintf(m.Stdout, "wrote %d files to %s; open %s\n", len(files), *out, filepath.Join(*out, "index.html"))
+	return nil
 }

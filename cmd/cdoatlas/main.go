@@ -94,6 +94,7 @@ func init() {
 		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
 		{"classify", "classify [--jsonl] [--db DSN] [TITLE…]", "role, CDO check and archetype of titles (stdin when none given; --db adds the titles editors confirmed)", (*Main).runClassify},
 		{"stats", "stats [--format json|text] [--public [--k 3]]", "census figures per wave: CDOs, entries, exits, stayed, moved and breakdowns", (*Main).runStats},
+		{"report", "report --out DIR [--k 3] [--publisher NAME] [--base-url URL]", "the public census figures as a static site with CSV, XLSX, datapackage.json and DCAT-AP.de metadata", (*Main).runReport},
 		{"gen", "gen --people N --waves K --seed S [--rows R] --out DIR", "synthetic census waves with their ground truth", (*Main).runGen},
 	}
 }

@@ -9,10 +9,15 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/cdoatlas/cdoatlas/censusgen"
 	"github.com/cdoatlas/cdoatlas/demo"
 	"github.com/cdoatlas/cdoatlas/sqldb"
 	"github.com/cdoatlas/cdoatlas/web"
 )
+
+// demoCensus is the census `serve --demo` generates: few enough people
+// that the demo's real organizations suffice.
+var demoCensus = censusgen.Options{People: 60, Waves: 3, Seed: 2024, FirstWave: 2023}
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs := m.flagSet("serve")
@@ -44,6 +49,15 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		}
 		if n > 0 {
 			logger.Info("demo data loaded", "organizations", n)
+		}
+		if waves, err := db.FindWaves(ctx); err != nil {
+			return err
+		} else if len(waves) == 0 {
+			// A small census of fictional people at the demo's organizations.
+			if _, err := censusgen.Load(ctx, db, demoCensus); err != nil {
+				return fmt.Errorf("demo census: %w", err)
+			}
+			logger.Info("demo census loaded", "waves", demoCensus.Waves)
 		}
 	}
 
