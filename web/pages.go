@@ -31,6 +31,7 @@ type site struct {
 	assets *assets
 	csrf   *csrfGuard
 	cache  pageCache
+	jobs   importJobs
 	// selects holds rendered filter selects by language and choice.
 	selects htmlMemo
 	// Failed logins are limited per address and e-mail, and more loosely
@@ -61,6 +62,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerReviewRoutes()
 	st.registerCensusReviewRoutes()
 	st.registerStatisticsRoutes()
+	st.registerCensusImportRoutes()
 	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// upload posts files (name → content) and fields as a multipart form, with
+// the CSRF token of the form page when token is set.
+func (b *browser) upload(token bool, fields map[string]string, files map[string]string) *httptest.ResponseRecorder {
+	b.e.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if token {
+		w := b.get("/census/import")
+		mw.WriteField(csrfField, csrfTokenIn(b.e.t, w.Body.String()))
+	}
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for name, content := range files {
+		fw, _ := mw.CreateFormFile("files", name)
+		fw.Write([]byte(content))
+	}
+	mw.Close()
+	r := httptest.NewRequest(http.MethodPost, "/census/import", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	return b.do(r)
+}
+
+func TestPageCensusImport(t *testing.T) {
+	e := newPageEnv(t)
+	e.seed()
+	ed := e.as(cdoatlas.UserEditor)
+	wantText(t, ed.get("/census/import"), "Erhebungswelle importieren", "Dateien")
+
+	bad := "person_name;title;organization;gender\nAnna Muster;CDO;Stadt Ulm;f\n;CDO;Stadt Ulm;q\n"
+	good := "Name,Funktion,Organisation,Bundesland\nAnna Muster,Chief Digital Officer,Landeshauptstadt München,Bayern\nBert Beispiel,Sachbearbeiter,Köln,NRW\n"
+	w := ed.upload(true, map[string]string{"wave": "2024", "date": "30.06.2024"}, map[string]string{"linkedin-2024.csv": good, "press.csv": bad})
+	wantCode(t, w, http.StatusUnprocessableEntity)
+	wantText(t, w, "nichts wurde gespeichert", "press.csv, Zeile 3, Spalte person_name", "press.csv, Zeile 3, Spalte gender")
+	if waves, _ := e.store.FindWaves(context.Background()); len(waves) != 0 {
+		t.Fatalf("a refused upload stored waves: %v", waves)
+	}
+	w = ed.upload(true, map[string]string{"wave": "", "date": ""}, map[string]string{"x.csv": good})
+	wantCode(t, w, http.StatusUnprocessableEntity)
+	wantText(t, w, "Welle: ")
+
+	w = ed.upload(true, map[string]string{"wave": "2024", "date": "30.06.2024"}, map[string]string{"linkedin-2024.csv": good})
+	if w.Code != http.StatusSeeOther || !strings.HasPrefix(w.Header().Get("Location"), "/census/import/") {
+		t.Fatalf("upload: %d %s\n%s", w.Code, w.Header().Get("Location"), w.Body)
+	}
+	status := w.Header().Get("Location")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		w = ed.get(status)
+		if strings.Contains(w.Body.String(), "Import abgeschlossen") || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	wantText(t, w, "Import abgeschlossen.", "2 Zeilen, davon 0 schon früher importiert; 1 mit einer Digitalleitungsrolle")
+	obs, _, _ := e.store.FindObservations(context.Background(), "2024", false, 0, 10)
+	if len(obs) != 2 || obs[0].Source != "linkedin" {
+		t.Errorf("stored observations: %+v", obs)
+	}
+
+	if w := e.as(cdoatlas.UserMember).get("/census/import"); w.Code != http.StatusForbidden {
+		t.Errorf("member: %d", w.Code)
+	}
+	if w := ed.upload(false, map[string]string{"wave": "2025", "date": "2025"}, map[string]string{"a.csv": good}); w.Code != http.StatusForbidden {
+		t.Errorf("without CSRF token: %d", w.Code)
+	}
+	if w := ed.get("/census/import/nosuchjob"); w.Code != http.StatusNotFound {
+		t.Errorf("unknown job: %d", w.Code)
+	}
+}
