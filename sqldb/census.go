@@ -365,29 +365,47 @@ func writeResolution(ctx context.Context, t *tx, r *census.Resolver) error {
 	return t.execRows(ctx, "INSERT INTO match_questions (person_a, person_b, score, evidence, created_at) VALUES ", "", nil, questions, nil)
 }
 
-// insertObservations writes the rows.
+// insertObservations writes the rows: the resolved ones with their links,
+// the others (most of a raw export) without binding the empty links.
 func insertObservations(ctx context.Context, t *tx, obs []*cdoatlas.Observation, keys map[*cdoatlas.Observation]string) error {
 	const batch = 20000
-	for len(obs) > 0 {
-		n := min(len(obs), batch)
-		rows := make([][]any, n)
-		for i, o := range obs[:n] {
-			var by any
-			if o.BirthYear != nil {
-				by = int64(*o.BirthYear)
+	const cols = `wave, source, file, line, row_key, person_name, title, organization, country, region, official_code,
+		profile_url, gender, birth_year, tasks, source_url, observed_on, role, cdo_check, archetype, confidence`
+	var plain, linked [][]any
+	flush := func(force bool) error {
+		if len(plain) >= batch || force && len(plain) > 0 {
+			if err := t.execRows(ctx, "INSERT INTO observations ("+cols+") VALUES ", "", nil, plain, nil); err != nil {
+				return err
 			}
-			rows[i] = []any{o.Wave, o.Source, o.File, o.Line, keys[o], o.PersonName, o.Title, o.Organization,
-				o.Country, o.Region, o.OfficialCode, o.ProfileURL, o.Gender, by, o.Tasks, o.SourceURL, string(o.ObservedOn),
-				o.Role, o.CDOCheck, o.Archetype, o.Confidence, nullID(o.OrganizationID), nullID(o.PostID), nullID(o.PersonID), o.Match}
+			plain = plain[:0]
 		}
-		if err := t.execRows(ctx, `INSERT INTO observations (wave, source, file, line, row_key, person_name, title,
-			organization, country, region, official_code, profile_url, gender, birth_year, tasks, source_url, observed_on,
-			role, cdo_check, archetype, confidence, organization_id, post_id, person_id, match_score) VALUES `, "", nil, rows, nil); err != nil {
+		if len(linked) >= batch || force && len(linked) > 0 {
+			if err := t.execRows(ctx, "INSERT INTO observations ("+cols+", organization_id, post_id, person_id, match_score) VALUES ",
+				"", nil, linked, nil); err != nil {
+				return err
+			}
+			linked = linked[:0]
+		}
+		return nil
+	}
+	for _, o := range obs {
+		var by any
+		if o.BirthYear != nil {
+			by = int64(*o.BirthYear)
+		}
+		row := []any{o.Wave, o.Source, o.File, o.Line, keys[o], o.PersonName, o.Title, o.Organization,
+			o.Country, o.Region, o.OfficialCode, o.ProfileURL, o.Gender, by, o.Tasks, o.SourceURL, string(o.ObservedOn),
+			o.Role, o.CDOCheck, o.Archetype, o.Confidence}
+		if o.PersonID == 0 {
+			plain = append(plain, row)
+		} else {
+			linked = append(linked, append(row, nullID(o.OrganizationID), nullID(o.PostID), nullID(o.PersonID), o.Match))
+		}
+		if err := flush(false); err != nil {
 			return err
 		}
-		obs = obs[n:]
 	}
-	return nil
+	return flush(true)
 }
 
 func nullID(id int64) any {

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -42,9 +44,31 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	}
 	var rows []cdoatlas.Observation
 	var problems cdoatlas.FileErrors
-	for _, path := range fs.Args() {
+	// The files are read on all cores; their rows and problems are kept in
+	// the order of the arguments.
+	type read struct {
+		obs []cdoatlas.Observation
+		err error
+	}
+	paths := fs.Args()
+	results := make([]read, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i].obs, results[i].err = readObservationFile(paths[i])
+			}
+		})
+	}
+	for i, path := range paths {
 		m.progress("reading %s …", path)
-		obs, err := readObservationFile(path)
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, path := range paths {
+		obs, err := results[i].obs, results[i].err
 		fileSource := src
 		if fileSource == "" {
 			fileSource = sourceOf(filepath.Base(path))
