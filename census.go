@@ -240,7 +240,7 @@ type CensusService interface {
 	CensusFacts(ctx context.Context) ([]CensusFact, error)
 
 	// FindObservations returns a page of the observations of a wave (all
-	// waves when wave is ""), in import order, and their number; only the
+	// waves when wave is ""), in the order stored (by ID), and their number; only the
 	// digital-leadership ones when leadership is set.
 	FindObservations(ctx context.Context, wave string, leadership bool, offset, limit int) ([]*Observation, int, error)
 	// FindMatchQuestions returns a page of the questions (open ones, or

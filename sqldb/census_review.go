@@ -63,7 +63,7 @@ func scanObservation(s scanner) (*cdoatlas.Observation, error) {
 	return &o, nil
 }
 
-// FindObservations returns a page of observations in import order.
+// FindObservations returns a page of observations by ID.
 func (db *DB) FindObservations(ctx context.Context, wave string, leadership bool, offset, limit int) ([]*cdoatlas.Observation, int, error) {
 	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Observation, int, error) {
 		var w where
