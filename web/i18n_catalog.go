@@ -212,6 +212,7 @@ var catalog = map[string][2]string{
 	"stats.per100":                  {"je 100 Gemeinden", "per 100 municipalities"},
 	"stats.per_million":             {"je Mio. Einwohner", "per million inhabitants"},
 	"stats.density_source":          {"Gemeinden und Einwohner: %s", "Municipalities and inhabitants: %s"},
+	"stats.download":                {"Alle veröffentlichten Zahlen herunterladen:", "Download all published figures:"},
 	"stats.breakdowns":              {"Aufschlüsselungen", "Breakdowns"},
 	"stats.by_country":              {"CDOs nach Staat", "CDOs by country"},
 	"stats.by_size_class":           {"CDOs nach Größenklasse", "CDOs by size class"},

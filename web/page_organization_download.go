@@ -37,14 +37,21 @@ func (s *site) handleOrganizationDownload(w http.ResponseWriter, r *http.Request
 		rows[i] = []string{o.Name, strings.Join(o.OtherNames, "|"), o.Kind, o.Country, o.Region, o.OfficialCode,
 			optInt(o.Population), o.PopulationDate, o.SizeClass, optInt(o.Employees), o.Sector}
 	}
+	s.writeTable(w, r, "organizations", format, downloadColumns, rows, "official_code")
+}
+
+// writeTable sends a table as a download named name.csv or name.xlsx in
+// format (a key of downloadFormats); textColumns stay text in XLSX.
+func (s *site) writeTable(w http.ResponseWriter, r *http.Request, name, format string, header []string, rows [][]string, textColumns ...string) {
 	var buf bytes.Buffer
+	var err error
 	switch format {
 	case "xlsx":
-		err = tabular.WriteXLSX(&buf, "organizations", downloadColumns, rows, "official_code")
+		err = tabular.WriteXLSX(&buf, name, header, rows, textColumns...)
 	case "csv-de":
-		err = tabular.WriteCSV(&buf, downloadColumns, rows, tabular.ExcelDE)
+		err = tabular.WriteCSV(&buf, header, rows, tabular.ExcelDE)
 	default:
-		err = tabular.WriteCSV(&buf, downloadColumns, rows, tabular.RFC4180)
+		err = tabular.WriteCSV(&buf, header, rows, tabular.RFC4180)
 	}
 	if err != nil {
 		s.fail(w, r, cdoatlas.Internal(err))
@@ -56,7 +63,7 @@ func (s *site) handleOrganizationDownload(w http.ResponseWriter, r *http.Request
 	}
 	h := w.Header()
 	h.Set("Content-Type", downloadFormats[format])
-	h.Set("Content-Disposition", `attachment; filename="organizations.`+ext+`"`)
+	h.Set("Content-Disposition", `attachment; filename="`+name+`.`+ext+`"`)
 	h.Set("Cache-Control", "no-store")
 	w.Write(buf.Bytes())
 }

@@ -43,7 +43,13 @@ type statisticsContent struct {
 	Legend    string
 	K         int
 	RefSource string
+	// Downloads of all published figures, on the web page (the report
+	// links its own files).
+	Downloads *statisticsDownloads
 }
+
+// statisticsDownloads are the links to the published figures.
+type statisticsDownloads struct{ CSV, CSVDE, XLSX string }
 
 // statisticsData is what the statistics_body template draws.
 type statisticsData struct {
@@ -80,7 +86,15 @@ func (s *site) handleStatistics(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Waves = waves
 	q := r.URL.Query()
+	if format := q.Get("format"); downloadFormats[format] != "" {
+		header, rows := pub.Rows()
+		s.writeTable(w, r, "census-figures", format, header, rows, "wave", "key", "value")
+		return
+	}
 	v.statisticsContent = buildStatistics(v.Lang, pub, waves, q.Get("wave"), q.Get("compare"))
+	if !v.Empty {
+		v.Downloads = &statisticsDownloads{CSV: "/statistics?format=csv", CSVDE: "/statistics?format=csv-de", XLSX: "/statistics?format=xlsx"}
+	}
 	s.render(w, r, http.StatusOK, "statistics", v)
 }
 

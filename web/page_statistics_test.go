@@ -94,3 +94,22 @@ func TestPageStatistics(t *testing.T) {
 		}
 	}
 }
+
+func TestPageStatisticsDownload(t *testing.T) {
+	e := newPageEnv(t)
+	statisticsSeed(t, e)
+	w := e.anon().get("/statistics?format=csv")
+	wantCode(t, w, http.StatusOK)
+	body := w.Body.String()
+	if !strings.HasPrefix(body, "wave,date,measure,key,value\r\n") || !strings.Contains(body, "2024,2024-06-30,by_region,DE-HB,.") ||
+		!strings.Contains(body, "2024,2024-06-30,by_region,DE-BY,12") {
+		t.Errorf("figures CSV:\n%s", body)
+	}
+	if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, "census-figures.csv") {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	if w := e.anon().get("/statistics?format=xlsx"); w.Code != http.StatusOK || !strings.HasPrefix(w.Body.String(), "PK") {
+		t.Errorf("xlsx: %d", w.Code)
+	}
+	wantText(t, e.anon().get("/statistics"), "Alle veröffentlichten Zahlen herunterladen:")
+}
