@@ -45,4 +45,5 @@ type Store interface {
 	UserService
 	RegistryImporter
 	CensusService
+	NetworkService
 }

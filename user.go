@@ -34,12 +34,18 @@ func (u *User) CanEdit() bool {
 	return u != nil && (u.Role == UserAdmin || u.Role == UserEditor)
 }
 
+// validEmail reports whether s is a bare e-mail address.
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && strings.Contains(s, "@")
+}
+
 // Validate normalizes and checks u (not its password).
 func (u *User) Validate() error {
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
 	u.Role = strings.ToLower(strings.TrimSpace(u.Role))
 	fe := FieldErrors{}
-	if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email || !strings.Contains(u.Email, "@") {
+	if !validEmail(u.Email) {
 		fe.Add("email", "email.invalid")
 	}
 	if !contains(UserRoles, u.Role) {

@@ -21,7 +21,7 @@ func TestMigrate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			db := tc.open(t)
 			err := db.CheckSchema(ctx)
-			if err == nil || !strings.Contains(err.Error(), "database schema is at version 0, this cdoatlas needs 3: run `cdoatlas migrate`") {
+			if err == nil || !strings.Contains(err.Error(), "database schema is at version 0, this cdoatlas needs 4: run `cdoatlas migrate`") {
 				t.Fatalf("CheckSchema before migrating: %v", err)
 			}
 			// Two concurrent migrations apply each step once.
@@ -32,7 +32,7 @@ func TestMigrate(t *testing.T) {
 				wg.Go(func() { applied[i], errs[i] = db.Migrate(ctx) })
 			}
 			wg.Wait()
-			if errs[0] != nil || errs[1] != nil || applied[0]+applied[1] != 3 {
+			if errs[0] != nil || errs[1] != nil || applied[0]+applied[1] != 4 {
 				t.Fatalf("concurrent migrate: applied %v, errors %v", applied, errs)
 			}
 			if err := db.CheckSchema(ctx); err != nil {

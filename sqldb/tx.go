@@ -199,6 +199,20 @@ func readPage[T any](ctx context.Context, db *DB, fn func(t *tx) ([]T, int, erro
 	return fn(t)
 }
 
+// write runs fn in a write transaction (not of the registry) and commits
+// when it succeeds.
+func (db *DB) write(ctx context.Context, fn func(t *tx) error) error {
+	t, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.rollback()
+	if err := fn(t); err != nil {
+		return err
+	}
+	return t.commit()
+}
+
 // registryWrite runs fn in a registry write transaction and commits when
 // it succeeds.
 func (db *DB) registryWrite(ctx context.Context, fn func(t *tx) error) error {

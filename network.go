@@ -1,0 +1,263 @@
+package cdoatlas
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Network is a peer network of digital leaders, such as the CDO circle of
+// a municipal association: its circles, the attributes it wants spread
+// across its members (balance goals with weights) and its coordinators.
+type Network struct {
+	ID          int64              `json:"id"`
+	Name        string             `json:"name"`
+	Description string             `json:"description"`
+	Goals       map[string]float64 `json:"goals"` // attribute → weight
+	CreatedAt   time.Time          `json:"created_at"`
+	UpdatedAt   time.Time          `json:"updated_at"`
+}
+
+// BalanceAttributes are the attributes a network can spread its members
+// over.
+var BalanceAttributes = []string{"size_class", "country", "region", "kind", "gender", "archetype"}
+
+// DefaultGoals are the weights of a new network: size classes first, then
+// regions, countries and gender.
+func DefaultGoals() map[string]float64 {
+	return map[string]float64{"size_class": 3, "region": 2, "country": 2, "gender": 2, "kind": 1, "archetype": 1}
+}
+
+// Validate trims n and checks it: EINVALID with a key per field.
+func (n *Network) Validate() error {
+	n.Name = strings.TrimSpace(n.Name)
+	n.Description = strings.TrimSpace(n.Description)
+	if n.Goals == nil {
+		n.Goals = DefaultGoals()
+	}
+	fe := FieldErrors{}
+	switch {
+	case n.Name == "":
+		fe.Add("name", "required")
+	case utf8.RuneCountInString(n.Name) > 200:
+		fe.Add("name", "too_long")
+	}
+	if utf8.RuneCountInString(n.Description) > 5000 {
+		fe.Add("description", "too_long")
+	}
+	for a, w := range n.Goals {
+		if !contains(BalanceAttributes, a) || w < 0 || w > 100 {
+			fe.Add("goals", "goals.invalid")
+		}
+	}
+	return fe.Err()
+}
+
+// Circle is a group of a network's members: a core circle with a capacity
+// (e.g. 40), or an open circle without one (Capacity 0).
+type Circle struct {
+	ID        int64  `json:"id"`
+	NetworkID int64  `json:"network_id"`
+	Name      string `json:"name"`
+	Capacity  int    `json:"capacity"` // 0: no cap
+}
+
+// Validate trims c and checks it.
+func (c *Circle) Validate() error {
+	c.Name = strings.TrimSpace(c.Name)
+	fe := FieldErrors{}
+	switch {
+	case c.Name == "":
+		fe.Add("name", "required")
+	case utf8.RuneCountInString(c.Name) > 200:
+		fe.Add("name", "too_long")
+	}
+	if c.Capacity < 0 || c.Capacity > 100000 {
+		fe.Add("capacity", "capacity.invalid")
+	}
+	if c.NetworkID <= 0 {
+		fe.Add("network_id", "required")
+	}
+	return fe.Err()
+}
+
+// Call is a coordinator's call for members of a circle, open until its
+// deadline.
+type Call struct {
+	ID        int64       `json:"id"`
+	NetworkID int64       `json:"network_id"`
+	CircleID  int64       `json:"circle_id"`
+	Title     string      `json:"title"`
+	Text      string      `json:"text"`
+	Criteria  string      `json:"criteria"`
+	Deadline  PartialDate `json:"deadline"` // a full date; applications are taken until its end
+	CreatedAt time.Time   `json:"created_at"`
+}
+
+// Validate trims c and checks it.
+func (c *Call) Validate() error {
+	c.Title = strings.TrimSpace(c.Title)
+	c.Text = strings.TrimSpace(c.Text)
+	c.Criteria = strings.TrimSpace(c.Criteria)
+	fe := FieldErrors{}
+	switch {
+	case c.Title == "":
+		fe.Add("title", "required")
+	case utf8.RuneCountInString(c.Title) > 300:
+		fe.Add("title", "too_long")
+	}
+	if utf8.RuneCountInString(c.Text) > 20000 {
+		fe.Add("text", "too_long")
+	}
+	if utf8.RuneCountInString(c.Criteria) > 20000 {
+		fe.Add("criteria", "too_long")
+	}
+	if d, err := ParsePartialDate(string(c.Deadline)); err != nil || !d.IsFull() {
+		fe.Add("deadline", "date.full_required")
+	} else {
+		c.Deadline = d
+	}
+	if c.CircleID <= 0 {
+		fe.Add("circle_id", "required")
+	}
+	return fe.Err()
+}
+
+// Open reports whether the call takes applications at now (until the end
+// of its deadline, in UTC).
+func (c *Call) Open(now time.Time) bool {
+	return !now.After(c.Deadline.Latest().Add(24*time.Hour - time.Nanosecond))
+}
+
+// Application states.
+const (
+	ApplicationReceived   = "received"   // checked yes, waiting for the proposal
+	ApplicationReview     = "review"     // CDO check unknown: the coordinator decides first
+	ApplicationDeclined   = "declined"   // CDO check no, or declined by a coordinator
+	ApplicationAdmitted   = "admitted"   // a member of the circle
+	ApplicationWaitlisted = "waitlisted" // eligible, no seat yet
+	ApplicationWithdrawn  = "withdrawn"
+)
+
+// ApplicationStates lists the states of an application.
+var ApplicationStates = []string{ApplicationReceived, ApplicationReview, ApplicationDeclined, ApplicationAdmitted,
+	ApplicationWaitlisted, ApplicationWithdrawn}
+
+// Application is someone's application to a call, made through the public
+// form without an account. Email is used only to answer the applicant;
+// the status is shown through a private link.
+type Application struct {
+	ID     int64 `json:"id"`
+	CallID int64 `json:"call_id"`
+
+	PersonName       string `json:"person_name"`
+	Email            string `json:"email"`
+	OrganizationID   *int64 `json:"organization_id"` // picked from the registry, or nil for a new one
+	OrganizationName string `json:"organization_name"`
+	Kind             string `json:"kind"`
+	Country          string `json:"country"`
+	Region           string `json:"region"`
+	Population       *int64 `json:"population"`
+	Title            string `json:"title"`
+	Tasks            string `json:"tasks"`
+	Placement        string `json:"placement"`
+	Mandate          string `json:"mandate"`
+	Gender           string `json:"gender"` // optional: unknown when not given
+
+	Consent bool `json:"consent"` // GDPR consent to the purpose stated on the form
+
+	// The CDO check of the tasks, with its reasons (English) and the
+	// archetype of a yes.
+	Check     string   `json:"cdo_check"`
+	Reasons   []string `json:"reasons"`
+	Archetype string   `json:"archetype"`
+
+	Status    string    `json:"status"`
+	AppliedAt time.Time `json:"applied_at"`
+}
+
+// Validate trims a and checks what the applicant typed: EINVALID with a
+// key per field.
+func (a *Application) Validate() error {
+	for _, f := range []*string{&a.PersonName, &a.Email, &a.OrganizationName, &a.Region, &a.Title, &a.Tasks, &a.Mandate} {
+		*f = strings.TrimSpace(*f)
+	}
+	a.Kind = strings.ToLower(strings.TrimSpace(a.Kind))
+	a.Country = strings.ToUpper(strings.TrimSpace(a.Country))
+	a.Placement = strings.ToLower(strings.TrimSpace(a.Placement))
+	if a.Gender = strings.TrimSpace(a.Gender); a.Gender == "" {
+		a.Gender = GenderUnknown
+	}
+	fe := FieldErrors{}
+	required := func(field, v string, max int) {
+		switch {
+		case v == "":
+			fe.Add(field, "required")
+		case utf8.RuneCountInString(v) > max:
+			fe.Add(field, "too_long")
+		}
+	}
+	required("person_name", a.PersonName, 200)
+	a.Email = strings.ToLower(a.Email)
+	required("email", a.Email, 254)
+	if a.Email != "" && !validEmail(a.Email) {
+		fe.Add("email", "email.invalid")
+	}
+	if a.OrganizationID == nil {
+		required("organization_name", a.OrganizationName, 300)
+		if !contains(Kinds, a.Kind) {
+			fe.Add("kind", "kind.invalid")
+		}
+		if !isDACH(a.Country) {
+			fe.Add("country", "country.invalid")
+		}
+		if a.Region != "" {
+			if r := NormalizeRegion(a.Country, a.Region); r != "" {
+				a.Region = r
+			} else {
+				fe.Add("region", "region.invalid")
+			}
+		}
+		if a.Population != nil && *a.Population < 0 {
+			fe.Add("population", "population.invalid")
+		}
+	}
+	required("title", a.Title, 300)
+	required("tasks", a.Tasks, MaxTasksLength)
+	if a.Placement != "" && !contains(Placements, a.Placement) {
+		fe.Add("placement", "placement.invalid")
+	}
+	if utf8.RuneCountInString(a.Mandate) > 5000 {
+		fe.Add("mandate", "too_long")
+	}
+	if !contains(Genders, a.Gender) {
+		fe.Add("gender", "gender.invalid")
+	}
+	if !a.Consent {
+		fe.Add("consent", "consent.required")
+	}
+	return fe.Err()
+}
+
+// NetworkService stores networks, their circles, calls and applications.
+type NetworkService interface {
+	CreateNetwork(ctx context.Context, n *Network) error
+	FindNetworkByID(ctx context.Context, id int64) (*Network, error)
+	FindNetworks(ctx context.Context) ([]*Network, error)
+	CreateCircle(ctx context.Context, c *Circle) error
+	FindCircles(ctx context.Context, networkID int64) ([]*Circle, error)
+	CreateCall(ctx context.Context, c *Call) error
+	FindCallByID(ctx context.Context, id int64) (*Call, error)
+	FindCalls(ctx context.Context, networkID int64) ([]*Call, error)
+
+	// CreateApplication stores an application to an open call with its
+	// CDO check and returns the secret of its private status link (only
+	// its hash is kept). EINVALID (also for a closed call), ENOTFOUND.
+	CreateApplication(ctx context.Context, a *Application) (secret string, err error)
+	// FindApplicationBySecret returns the application of a status link.
+	// ENOTFOUND.
+	FindApplicationBySecret(ctx context.Context, secret string) (*Application, error)
+	// FindApplications returns the applications to a call, oldest first.
+	FindApplications(ctx context.Context, callID int64) ([]*Application, error)
+}

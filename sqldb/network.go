@@ -1,0 +1,276 @@
+package sqldb
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/classify"
+)
+
+// CreateNetwork validates and stores n.
+func (db *DB) CreateNetwork(ctx context.Context, n *cdoatlas.Network) error {
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	goals, err := json.Marshal(n.Goals)
+	if err != nil {
+		return cdoatlas.Internal(err)
+	}
+	return db.write(ctx, func(t *tx) error {
+		err := t.queryRow(ctx, "INSERT INTO networks (name, description, goals, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+			n.Name, n.Description, string(goals), t.ts(t.now), t.ts(t.now)).Scan(&n.ID)
+		n.CreatedAt, n.UpdatedAt = t.now, t.now
+		return mapError(err)
+	})
+}
+
+func scanNetwork(s scanner) (*cdoatlas.Network, error) {
+	var n cdoatlas.Network
+	var goals string
+	if err := s.Scan(&n.ID, &n.Name, &n.Description, &goals, timeCol{&n.CreatedAt}, timeCol{&n.UpdatedAt}); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(goals), &n.Goals); err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+const networkColumns = "id, name, description, goals, created_at, updated_at"
+
+// FindNetworkByID returns the network, or ENOTFOUND.
+func (db *DB) FindNetworkByID(ctx context.Context, id int64) (*cdoatlas.Network, error) {
+	return read(ctx, db, func(t *tx) (*cdoatlas.Network, error) {
+		n, err := scanNetwork(t.queryRow(ctx, "SELECT "+networkColumns+" FROM networks WHERE id = ?", id))
+		if noRows(err) {
+			return nil, notFound("network")
+		}
+		return n, mapError(err)
+	})
+}
+
+// FindNetworks returns the networks by name.
+func (db *DB) FindNetworks(ctx context.Context) ([]*cdoatlas.Network, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.Network, error) {
+		out := []*cdoatlas.Network{}
+		err := eachRow(ctx, t, "SELECT "+networkColumns+" FROM networks ORDER BY name, id", func(s scanner) error {
+			n, err := scanNetwork(s)
+			if err == nil {
+				out = append(out, n)
+			}
+			return err
+		})
+		return out, err
+	})
+}
+
+// CreateCircle validates and stores c. EINVALID for an unknown network.
+func (db *DB) CreateCircle(ctx context.Context, c *cdoatlas.Circle) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(t *tx) error {
+		err := t.queryRow(ctx, "INSERT INTO circles (network_id, name, capacity) VALUES (?, ?, ?) RETURNING id",
+			c.NetworkID, c.Name, c.Capacity).Scan(&c.ID)
+		return mapWriteError(err, nil, "network_id", "network.unknown")
+	})
+}
+
+// FindCircles returns the circles of a network.
+func (db *DB) FindCircles(ctx context.Context, networkID int64) ([]*cdoatlas.Circle, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.Circle, error) {
+		out := []*cdoatlas.Circle{}
+		err := eachRow(ctx, t, "SELECT id, network_id, name, capacity FROM circles WHERE network_id = ? ORDER BY id", func(s scanner) error {
+			var c cdoatlas.Circle
+			err := s.Scan(&c.ID, &c.NetworkID, &c.Name, &c.Capacity)
+			out = append(out, &c)
+			return err
+		}, networkID)
+		return out, err
+	})
+}
+
+// CreateCall validates and stores c; its network is that of its circle.
+// EINVALID for an unknown circle.
+func (db *DB) CreateCall(ctx context.Context, c *cdoatlas.Call) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(t *tx) error {
+		err := t.queryRow(ctx, "SELECT network_id FROM circles WHERE id = ?", c.CircleID).Scan(&c.NetworkID)
+		if noRows(err) {
+			return cdoatlas.FieldErrors{"circle_id": "circle.unknown"}.Err()
+		} else if err != nil {
+			return mapError(err)
+		}
+		err = t.queryRow(ctx, `INSERT INTO calls (network_id, circle_id, title, text, criteria, deadline, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, c.NetworkID, c.CircleID, c.Title, c.Text, c.Criteria,
+			string(c.Deadline), t.ts(t.now)).Scan(&c.ID)
+		c.CreatedAt = t.now
+		return mapError(err)
+	})
+}
+
+const callColumns = "id, network_id, circle_id, title, text, criteria, deadline, created_at"
+
+func scanCall(s scanner) (*cdoatlas.Call, error) {
+	var c cdoatlas.Call
+	var deadline string
+	if err := s.Scan(&c.ID, &c.NetworkID, &c.CircleID, &c.Title, &c.Text, &c.Criteria, &deadline, timeCol{&c.CreatedAt}); err != nil {
+		return nil, err
+	}
+	c.Deadline = cdoatlas.PartialDate(deadline)
+	return &c, nil
+}
+
+// FindCallByID returns the call, or ENOTFOUND.
+func (db *DB) FindCallByID(ctx context.Context, id int64) (*cdoatlas.Call, error) {
+	return read(ctx, db, func(t *tx) (*cdoatlas.Call, error) {
+		c, err := scanCall(t.queryRow(ctx, "SELECT "+callColumns+" FROM calls WHERE id = ?", id))
+		if noRows(err) {
+			return nil, notFound("call")
+		}
+		return c, mapError(err)
+	})
+}
+
+// FindCalls returns the calls of a network (all networks for 0), the
+// latest deadline first.
+func (db *DB) FindCalls(ctx context.Context, networkID int64) ([]*cdoatlas.Call, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.Call, error) {
+		var w where
+		if networkID != 0 {
+			w.add("network_id = ?", networkID)
+		}
+		out := []*cdoatlas.Call{}
+		err := eachRow(ctx, t, "SELECT "+callColumns+" FROM calls"+w.String()+" ORDER BY deadline DESC, id DESC", func(s scanner) error {
+			c, err := scanCall(s)
+			if err == nil {
+				out = append(out, c)
+			}
+			return err
+		}, w.args...)
+		return out, err
+	})
+}
+
+// CreateApplication checks the tasks (classify), stores the application
+// with a new status-link secret and returns the secret.
+func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (string, error) {
+	if err := a.Validate(); err != nil {
+		return "", err
+	}
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		return "", cdoatlas.Internal(err)
+	}
+	secret := base64.RawURLEncoding.EncodeToString(b)
+	err := db.write(ctx, func(t *tx) error {
+		call, err := scanCall(t.queryRow(ctx, "SELECT "+callColumns+" FROM calls WHERE id = ?", a.CallID))
+		if noRows(err) {
+			return notFound("call")
+		} else if err != nil {
+			return mapError(err)
+		}
+		if !call.Open(t.now) {
+			return cdoatlas.FieldErrors{"call_id": "call.closed"}.Err()
+		}
+		org, country := a.OrganizationName, a.Country
+		if a.OrganizationID != nil {
+			o, err := findOrganizationByID(ctx, t, *a.OrganizationID)
+			if err != nil {
+				if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND {
+					return cdoatlas.FieldErrors{"organization_id": "organization.unknown"}.Err()
+				}
+				return err
+			}
+			org, country = o.Name, o.Country
+			a.OrganizationName, a.Kind, a.Country, a.Region, a.Population = o.Name, o.Kind, o.Country, o.Region, o.Population
+		}
+		out := classify.Classify(classify.Input{Title: a.Title, Tasks: a.Tasks, Placement: a.Placement, Organization: org, Country: country})
+		a.Check, a.Archetype, a.Reasons = out.CDOCheck, out.Archetype, out.Reasons
+		switch a.Check {
+		case cdoatlas.CheckYes:
+			a.Status = cdoatlas.ApplicationReceived
+		case cdoatlas.CheckNo:
+			a.Status = cdoatlas.ApplicationDeclined
+		default:
+			a.Status = cdoatlas.ApplicationReview
+		}
+		reasons, err := json.Marshal(a.Reasons)
+		if err != nil {
+			return cdoatlas.Internal(err)
+		}
+		var orgID, pop any
+		if a.OrganizationID != nil {
+			orgID = *a.OrganizationID
+		}
+		if a.Population != nil {
+			pop = *a.Population
+		}
+		err = t.queryRow(ctx, `INSERT INTO applications (call_id, secret_hash, person_name, email, organization_id,
+			organization_name, kind, country, region, population, title, tasks, placement, mandate, gender, consent_at,
+			cdo_check, reasons, archetype, status, applied_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			a.CallID, secretHash(secret), a.PersonName, a.Email, orgID, a.OrganizationName, a.Kind, a.Country, a.Region, pop,
+			a.Title, a.Tasks, a.Placement, a.Mandate, a.Gender, t.ts(t.now), a.Check, string(reasons), a.Archetype,
+			a.Status, t.ts(t.now)).Scan(&a.ID)
+		a.AppliedAt = t.now
+		return mapError(err)
+	})
+	if err != nil {
+		return "", err
+	}
+	return secret, nil
+}
+
+func secretHash(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+const applicationColumns = `id, call_id, person_name, email, organization_id, organization_name, kind, country, region,
+	population, title, tasks, placement, mandate, gender, cdo_check, reasons, archetype, status, applied_at`
+
+func scanApplication(s scanner) (*cdoatlas.Application, error) {
+	var a cdoatlas.Application
+	var reasons string
+	if err := s.Scan(&a.ID, &a.CallID, &a.PersonName, &a.Email, &a.OrganizationID, &a.OrganizationName, &a.Kind, &a.Country,
+		&a.Region, &a.Population, &a.Title, &a.Tasks, &a.Placement, &a.Mandate, &a.Gender, &a.Check, &reasons,
+		&a.Archetype, &a.Status, timeCol{&a.AppliedAt}); err != nil {
+		return nil, err
+	}
+	a.Consent = true
+	return &a, json.Unmarshal([]byte(reasons), &a.Reasons)
+}
+
+// FindApplicationBySecret returns the application of a status link.
+func (db *DB) FindApplicationBySecret(ctx context.Context, secret string) (*cdoatlas.Application, error) {
+	return read(ctx, db, func(t *tx) (*cdoatlas.Application, error) {
+		a, err := scanApplication(t.queryRow(ctx, "SELECT "+applicationColumns+" FROM applications WHERE secret_hash = ?", secretHash(secret)))
+		if noRows(err) {
+			return nil, notFound("application")
+		}
+		return a, mapError(err)
+	})
+}
+
+// FindApplications returns the applications to a call, oldest first.
+func (db *DB) FindApplications(ctx context.Context, callID int64) ([]*cdoatlas.Application, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.Application, error) {
+		out := []*cdoatlas.Application{}
+		err := eachRow(ctx, t, "SELECT "+applicationColumns+" FROM applications WHERE call_id = ? ORDER BY applied_at, id", func(s scanner) error {
+			a, err := scanApplication(s)
+			if err == nil {
+				out = append(out, a)
+			}
+			return err
+		}, callID)
+		return out, err
+	})
+}
