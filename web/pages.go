@@ -32,6 +32,8 @@ type site struct {
 	csrf   *csrfGuard
 	cache  pageCache
 	jobs   importJobs
+	// applyLimit counts applications per client address.
+	applyLimit *loginLimiter
 	// selects holds rendered filter selects by language and choice.
 	selects htmlMemo
 	// Failed logins are limited per address and e-mail, and more loosely
@@ -44,11 +46,12 @@ type site struct {
 // not-found page for every path nothing else serves.
 func (s *Server) registerPageRoutes() {
 	st := &site{
-		Server:   s,
-		assets:   mustLoadAssets(webFS),
-		csrf:     newCSRFGuard(),
-		logins:   newLoginLimiter(10, 15*time.Minute),
-		loginIPs: newLoginLimiter(100, 15*time.Minute),
+		Server:     s,
+		assets:     mustLoadAssets(webFS),
+		csrf:       newCSRFGuard(),
+		logins:     newLoginLimiter(10, 15*time.Minute),
+		loginIPs:   newLoginLimiter(100, 15*time.Minute),
+		applyLimit: newLoginLimiter(20, time.Hour),
 	}
 	st.tmpl = mustParseTemplates(webFS)
 	st.registerAssetRoutes()
@@ -63,6 +66,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerCensusReviewRoutes()
 	st.registerStatisticsRoutes()
 	st.registerCensusImportRoutes()
+	st.registerNetworkRoutes()
 	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }

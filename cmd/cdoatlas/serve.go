@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/censusgen"
 	"github.com/cdoatlas/cdoatlas/demo"
 	"github.com/cdoatlas/cdoatlas/sqldb"
@@ -18,6 +19,29 @@ import (
 // demoCensus is the census `serve --demo` generates: few enough people
 // that the demo's real organizations suffice.
 var demoCensus = censusgen.Options{People: 60, Waves: 3, Seed: 2024, FirstWave: 2023}
+
+// seedDemoNetwork adds a network with a core circle of 40 and an open
+// call (deadline 90 days ahead) when there is no network yet.
+func seedDemoNetwork(ctx context.Context, db *sqldb.DB) error {
+	if ns, err := db.FindNetworks(ctx); err != nil || len(ns) > 0 {
+		return err
+	}
+	n := &cdoatlas.Network{Name: "CDO-Kreis (Demo)", Description: "Ein Netzwerk der Digitalverantwortlichen von Kommunen jeder Größe – erfunden für die Demo."}
+	if err := db.CreateNetwork(ctx, n); err != nil {
+		return err
+	}
+	core := &cdoatlas.Circle{NetworkID: n.ID, Name: "Kernkreis", Capacity: 40}
+	if err := db.CreateCircle(ctx, core); err != nil {
+		return err
+	}
+	if err := db.CreateCircle(ctx, &cdoatlas.Circle{NetworkID: n.ID, Name: "Offener Kreis"}); err != nil {
+		return err
+	}
+	return db.CreateCall(ctx, &cdoatlas.Call{CircleID: core.ID, Title: "Aufruf zur Mitarbeit im Kernkreis",
+		Text:     "Wir suchen Digitalverantwortliche aus Kommunen jeder Größe, besonders aus kleinen Gemeinden und den ostdeutschen Ländern.",
+		Criteria: "Verantwortung für die Digitalisierung über Ämter hinweg; Nähe zur Verwaltungsspitze.",
+		Deadline: cdoatlas.PartialDate(time.Now().AddDate(0, 0, 90).Format("2006-01-02"))})
+}
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs := m.flagSet("serve")
@@ -58,6 +82,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 				return fmt.Errorf("demo census: %w", err)
 			}
 			logger.Info("demo census loaded", "waves", demoCensus.Waves)
+		}
+		if err := seedDemoNetwork(ctx, db); err != nil {
+			return fmt.Errorf("demo network: %w", err)
 		}
 	}
 

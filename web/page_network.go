@@ -1,0 +1,458 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/classify"
+)
+
+// The network pages: coordinators (editors) set up networks with their
+// circles and publish calls; anyone applies to an open call through a
+// public form without an account and follows the application through a
+// private link.
+
+func (s *site) registerNetworkRoutes() {
+	s.get("/networks", s.editor(s.handleNetworkIndex))
+	s.get("/networks/new", s.editor(s.handleNetworkNew))
+	s.post("/networks/new", s.editor(s.handleNetworkCreate))
+	s.get("/networks/{id}", s.editor(s.handleNetworkShow))
+	s.get("/networks/{id}/calls/new", s.editor(s.handleCallNew))
+	s.post("/networks/{id}/calls/new", s.editor(s.handleCallCreate))
+	s.get("/calls/{id}/applications", s.editor(s.handleCallApplications))
+	s.get("/calls", s.handleCallIndex)
+	s.get("/calls/{id}", s.handleCallShow)
+	s.post("/calls/{id}", s.handleApply)
+	s.get("/applications/{secret}", s.handleApplicationStatus)
+}
+
+// networkView lists networks, or shows one with its circles and calls.
+type networkView struct {
+	page
+	Networks []*cdoatlas.Network
+	Network  *cdoatlas.Network
+	Circles  []*cdoatlas.Circle
+	Calls    []*cdoatlas.Call
+}
+
+func (s *site) handleNetworkIndex(w http.ResponseWriter, r *http.Request) {
+	v := &networkView{page: s.newPage(w, r, "network.index", "")}
+	v.Nav = "networks"
+	var err error
+	if v.Networks, err = s.Store.FindNetworks(r.Context()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "network_index", v)
+}
+
+func (s *site) handleNetworkShow(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	ctx := r.Context()
+	n, err := s.Store.FindNetworkByID(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := &networkView{page: s.newPage(w, r, "", n.Name), Network: n}
+	v.Nav = "networks"
+	if v.Circles, err = s.Store.FindCircles(ctx, id); err == nil {
+		v.Calls, err = s.Store.FindCalls(ctx, id)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "network_show", v)
+}
+
+func networkForm(p *page, values url.Values, errs map[string]string) *form {
+	b := newForm(p, "/networks/new", "form.save", values, errs)
+	b.add(field{Name: "name", Label: "field.name", Required: true}).
+		add(field{Name: "description", Label: "network.description", Type: "textarea"}).
+		add(field{Name: "capacity", Label: "network.core_capacity", Hint: "network.core_capacity_hint", Inputmode: "numeric", Required: true})
+	return b.done("/networks")
+}
+
+func (s *site) handleNetworkNew(w http.ResponseWriter, r *http.Request) {
+	v := &formView{page: s.newPage(w, r, "network.new", ""), Back: "/networks", BackText: tr(langFrom(r), "network.index")}
+	v.Nav = "networks"
+	v.Form = networkForm(&v.page, url.Values{"capacity": {"40"}}, nil)
+	s.renderForm(w, r, http.StatusOK, v)
+}
+
+// handleNetworkCreate stores a network with a capped core circle and an
+// open circle.
+func (s *site) handleNetworkCreate(w http.ResponseWriter, r *http.Request) {
+	f := r.PostForm
+	n := &cdoatlas.Network{Name: f.Get("name"), Description: f.Get("description")}
+	errs := map[string]string{}
+	capacity, err := strconv.Atoi(strings.TrimSpace(f.Get("capacity")))
+	if err != nil || capacity < 1 || capacity > 100000 {
+		errs["capacity"] = "capacity.invalid"
+	}
+	if err := n.Validate(); err != nil {
+		for k, v := range fieldErrors(err) {
+			errs[k] = v
+		}
+	}
+	if len(errs) > 0 {
+		v := &formView{page: s.newPage(w, r, "network.new", ""), Back: "/networks", BackText: tr(langFrom(r), "network.index")}
+		v.Nav = "networks"
+		v.Form = networkForm(&v.page, f, errs)
+		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
+		return
+	}
+	ctx := r.Context()
+	if err := s.Store.CreateNetwork(ctx, n); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	lang := langFrom(r)
+	for _, c := range []*cdoatlas.Circle{
+		{NetworkID: n.ID, Name: tr(lang, "network.core_circle"), Capacity: capacity},
+		{NetworkID: n.ID, Name: tr(lang, "network.open_circle")},
+	} {
+		if err := s.Store.CreateCircle(ctx, c); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	redirectFlash(w, r, showPath("networks", n.ID), "flash.saved")
+}
+
+func (s *site) callForm(p *page, networkID int64, circles []*cdoatlas.Circle, values url.Values, errs map[string]string) *form {
+	var opts []option
+	for _, c := range circles {
+		label := c.Name
+		if c.Capacity > 0 {
+			label += " (" + tr(p.Lang, "network.seats", c.Capacity) + ")"
+		}
+		opts = append(opts, option{Value: strconv.FormatInt(c.ID, 10), Label: label})
+	}
+	action := showPath("networks", networkID) + "/calls/new"
+	b := newForm(p, action, "call.publish", values, errs)
+	b.add(field{Name: "circle_id", Label: "call.circle", Type: "select", Required: true, Options: opts}).
+		add(field{Name: "title", Label: "field.title", Required: true}).
+		add(field{Name: "text", Label: "call.text", Type: "textarea", Rows: 8}).
+		add(field{Name: "criteria", Label: "call.criteria", Hint: "call.criteria_hint", Type: "textarea", Rows: 5}).
+		add(field{Name: "deadline", Label: "call.deadline", Hint: "call.deadline_hint", Required: true})
+	return b.done(showPath("networks", networkID))
+}
+
+func (s *site) loadNetworkForCall(w http.ResponseWriter, r *http.Request) (*cdoatlas.Network, []*cdoatlas.Circle, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return nil, nil, false
+	}
+	n, err := s.Store.FindNetworkByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil, false
+	}
+	circles, err := s.Store.FindCircles(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil, false
+	}
+	return n, circles, true
+}
+
+func (s *site) handleCallNew(w http.ResponseWriter, r *http.Request) {
+	n, circles, ok := s.loadNetworkForCall(w, r)
+	if !ok {
+		return
+	}
+	v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), "call.new_for", n.Name)), Back: showPath("networks", n.ID), BackText: n.Name}
+	v.Nav = "networks"
+	v.Form = s.callForm(&v.page, n.ID, circles, nil, nil)
+	s.renderForm(w, r, http.StatusOK, v)
+}
+
+func (s *site) handleCallCreate(w http.ResponseWriter, r *http.Request) {
+	n, circles, ok := s.loadNetworkForCall(w, r)
+	if !ok {
+		return
+	}
+	f := r.PostForm
+	circleID, _ := strconv.ParseInt(f.Get("circle_id"), 10, 64)
+	c := &cdoatlas.Call{CircleID: circleID, Title: f.Get("title"), Text: f.Get("text"), Criteria: f.Get("criteria"),
+		Deadline: cdoatlas.PartialDate(f.Get("deadline"))}
+	belongs := false
+	for _, ci := range circles {
+		belongs = belongs || ci.ID == circleID
+	}
+	var err error
+	if !belongs {
+		err = cdoatlas.FieldErrors{"circle_id": "circle.unknown"}.Err()
+	} else {
+		err = s.Store.CreateCall(r.Context(), c)
+	}
+	if err != nil {
+		errs := fieldErrors(err)
+		if errs == nil {
+			s.fail(w, r, err)
+			return
+		}
+		v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), "call.new_for", n.Name)), Back: showPath("networks", n.ID), BackText: n.Name}
+		v.Nav = "networks"
+		v.Form = s.callForm(&v.page, n.ID, circles, f, errs)
+		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
+		return
+	}
+	redirectFlash(w, r, showPath("networks", n.ID), "flash.call_published")
+}
+
+// callView is the public page of a call with the application form, or
+// the list of open calls.
+type callView struct {
+	page
+	Calls    []*cdoatlas.Call
+	Call     *cdoatlas.Call
+	Network  *cdoatlas.Network
+	Open     bool
+	Form     *form
+	Apps     []*cdoatlas.Application
+	Reasons  map[int64][]string // the check's reasons of each application, in the page's language
+	Deadline string
+}
+
+func (s *site) handleCallIndex(w http.ResponseWriter, r *http.Request) {
+	v := &callView{page: s.newPage(w, r, "call.index", "")}
+	v.Nav = "calls"
+	calls, err := s.Store.FindCalls(r.Context(), 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	now := time.Now()
+	for _, c := range calls {
+		if c.Open(now) {
+			v.Calls = append(v.Calls, c)
+		}
+	}
+	s.render(w, r, http.StatusOK, "call_index", v)
+}
+
+func (s *site) loadCall(w http.ResponseWriter, r *http.Request, titleKey string) (*callView, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return nil, false
+	}
+	c, err := s.Store.FindCallByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	n, err := s.Store.FindNetworkByID(r.Context(), c.NetworkID)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	title := c.Title
+	if titleKey != "" {
+		title = tr(langFrom(r), titleKey, c.Title)
+	}
+	v := &callView{page: s.newPage(w, r, "", title), Call: c, Network: n, Open: c.Open(time.Now())}
+	v.Deadline = formatDate(v.Lang, c.Deadline)
+	v.Nav = "calls"
+	return v, true
+}
+
+func (s *site) handleCallShow(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.loadCall(w, r, "")
+	if !ok {
+		return
+	}
+	if v.Open {
+		v.Form = applicationForm(&v.page, v.Call.ID, url.Values{}, nil)
+	}
+	s.render(w, r, http.StatusOK, "call_show", v)
+}
+
+// applicationForm is the public application form.
+func applicationForm(p *page, callID int64, values url.Values, errs map[string]string) *form {
+	lang := p.Lang
+	genders := []option{{Value: "", Label: tr(lang, "application.gender_none")}}
+	for _, g := range []string{"f", "m", "d"} {
+		genders = append(genders, option{Value: g, Label: tr(lang, "gender."+g)})
+	}
+	b := newForm(p, showPath("calls", callID), "application.submit", values, errs)
+	b.add(field{Name: "person_name", Label: "application.person_name", Required: true, Autocomplete: "name"}).
+		add(field{Name: "email", Label: "application.email", Hint: "application.email_hint", Type: "email", Required: true, Autocomplete: "email"}).
+		add(field{Name: "organization_name", Label: "field.organization", Hint: "application.organization_hint", Required: true, Autocomplete: "organization"}).
+		add(field{Name: "official_code", Label: "field.official_code", Hint: "application.official_code_hint"}).
+		group("application.new_organization",
+			field{Name: "kind", Label: "field.kind", Type: "select", Options: enumOptions(lang, "kind", cdoatlas.Kinds, "form.choose")},
+			field{Name: "country", Label: "field.country", Type: "select", Options: countryOptions(lang, "form.choose")},
+			field{Name: "region", Label: "field.region", Hint: "application.region_hint"},
+			field{Name: "population", Label: "field.population", Inputmode: "numeric"}).
+		add(field{Name: "title", Label: "application.title", Required: true, Autocomplete: "organization-title"}).
+		add(field{Name: "tasks", Label: "application.tasks", Hint: "application.tasks_hint", Type: "textarea", Rows: 8, Required: true}).
+		add(field{Name: "placement", Label: "field.placement", Type: "select", Options: enumOptions(lang, "placement", cdoatlas.Placements, "value.none")}).
+		add(field{Name: "mandate", Label: "application.mandate", Hint: "application.mandate_hint", Type: "textarea", Rows: 3}).
+		add(field{Name: "gender", Label: "application.gender", Hint: "application.gender_hint", Type: "select", Options: genders}).
+		add(field{Name: "consent", Label: "application.consent", Hint: "application.consent_hint", Type: "checkbox", Required: true}).
+		add(field{Name: "website", Label: "application.honeypot", Type: "honeypot"})
+	return b.done("")
+}
+
+// handleApply stores an application: a filled honeypot pretends success
+// and stores nothing; too many applications from one address are refused
+// for a while.
+func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.loadCall(w, r, "")
+	if !ok {
+		return
+	}
+	if !v.Open {
+		s.renderErrorText(w, r, http.StatusGone, "call.closed_text")
+		return
+	}
+	f := r.PostForm
+	if f.Get("website") != "" {
+		s.Logger.Info("application honeypot filled", "call", v.Call.ID)
+		s.render(w, r, http.StatusOK, "application_thanks", &applicationView{page: v.page})
+		return
+	}
+	ip := clientIP(r)
+	if !s.applyLimit.allowed(ip) {
+		s.renderErrorText(w, r, http.StatusTooManyRequests, "application.too_many")
+		return
+	}
+	a := &cdoatlas.Application{CallID: v.Call.ID, PersonName: f.Get("person_name"), Email: f.Get("email"),
+		OrganizationName: f.Get("organization_name"), Kind: f.Get("kind"), Country: f.Get("country"), Region: f.Get("region"),
+		Title: f.Get("title"), Tasks: f.Get("tasks"), Placement: f.Get("placement"), Mandate: f.Get("mandate"),
+		Gender: f.Get("gender"), Consent: checked(f, "consent")}
+	pe := parseErrors{}
+	a.Population = pe.int64Field(f, "population")
+	if org := s.findApplicantOrganization(r, f.Get("organization_name"), f.Get("official_code"), f.Get("country")); org != nil {
+		a.OrganizationID = &org.ID
+	}
+	secret, err := "", a.Validate()
+	if err == nil && len(pe) == 0 {
+		secret, err = s.Store.CreateApplication(r.Context(), a)
+	}
+	if err != nil || len(pe) > 0 {
+		errs := fieldErrors(err)
+		if errs == nil && err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if errs == nil {
+			errs = map[string]string{}
+		}
+		for k, m := range pe {
+			errs[k] = m
+		}
+		v.Form = applicationForm(&v.page, v.Call.ID, f, errs)
+		v.HasErrors = true
+		s.render(w, r, http.StatusUnprocessableEntity, "call_show", v)
+		return
+	}
+	s.applyLimit.failed(ip) // counts applications per address
+	http.Redirect(w, r, "/applications/"+secret+"?new=1", http.StatusSeeOther)
+}
+
+// findApplicantOrganization finds the registry's organization an
+// applicant named: by official code, else by name or other name (and
+// country, when given).
+func (s *site) findApplicantOrganization(r *http.Request, name, code, country string) *cdoatlas.Organization {
+	ctx := r.Context()
+	if code = strings.TrimSpace(code); code != "" {
+		orgs, _, err := s.Store.FindOrganizations(ctx, cdoatlas.OrganizationFilter{Q: code, Limit: 5})
+		if err == nil {
+			for _, o := range orgs {
+				if o.OfficialCode == code {
+					return o
+				}
+			}
+		}
+	}
+	want := cdoatlas.Fold(name)
+	if want == "" {
+		return nil
+	}
+	orgs, _, err := s.Store.FindOrganizations(ctx, cdoatlas.OrganizationFilter{Q: name, Country: strings.ToUpper(strings.TrimSpace(country)), Limit: 50})
+	if err != nil {
+		return nil
+	}
+	for _, o := range orgs {
+		for _, n := range append([]string{o.Name}, o.OtherNames...) {
+			if cdoatlas.Fold(n) == want {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// applicationView is the private status page of an application.
+type applicationView struct {
+	page
+	App      *cdoatlas.Application
+	Call     *cdoatlas.Call
+	New      bool
+	Link     string
+	Applied  string
+	Deadline string
+}
+
+func (s *site) handleApplicationStatus(w http.ResponseWriter, r *http.Request) {
+	secret := r.PathValue("secret")
+	a, err := s.Store.FindApplicationBySecret(r.Context(), secret)
+	if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND {
+		s.renderError(w, r, http.StatusNotFound)
+		return
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, err := s.Store.FindCallByID(r.Context(), a.CallID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := &applicationView{page: s.newPage(w, r, "application.status_title", ""), App: a, Call: c, New: r.URL.Query().Get("new") == "1"}
+	v.Link = "/applications/" + secret
+	v.Applied = formatDate(v.Lang, cdoatlas.PartialDate(a.AppliedAt.UTC().Format("2006-01-02")))
+	v.Deadline = formatDate(v.Lang, c.Deadline)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Robots-Tag", "noindex")
+	s.render(w, r, http.StatusOK, "application_status", v)
+}
+
+func (s *site) handleCallApplications(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.loadCall(w, r, "call.applications_of")
+	if !ok {
+		return
+	}
+	v.Nav = "networks"
+	var err error
+	if v.Apps, err = s.Store.FindApplications(r.Context(), v.Call.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Reasons = map[int64][]string{}
+	for _, a := range v.Apps {
+		out := classify.Classify(classify.Input{Title: a.Title, Tasks: a.Tasks, Placement: a.Placement, Organization: a.OrganizationName, Country: a.Country})
+		for _, e := range out.Explanations {
+			if v.Lang == "en" {
+				v.Reasons[a.ID] = append(v.Reasons[a.ID], e.EN)
+			} else {
+				v.Reasons[a.ID] = append(v.Reasons[a.ID], e.DE)
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "call_applications", v)
+}
