@@ -34,6 +34,7 @@ var messages = map[string][2]string{
 	"wave.other_date":                  {"Diese Welle hat schon einen anderen Stichtag.", "This wave already has another reference date."},
 	"network.unknown":                  {"Netzwerk nicht gefunden.", "Network not found."},
 	"circle.unknown":                   {"Kreis nicht gefunden.", "Circle not found."},
+	"decision.invalid":                 {"Unbekannte Entscheidung.", "Unknown decision."},
 	"consent.required":                 {"Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.", "Please consent to the processing of your details."},
 	"goals.invalid":                    {"Unbekanntes Merkmal oder Gewicht außerhalb von 0 bis 100.", "Unknown attribute or a weight outside 0 to 100."},
 	"capacity.invalid":                 {"Plätze: eine ganze Zahl ab 0 (0 = ohne Begrenzung).", "Seats: a whole number from 0 (0 = no cap)."},

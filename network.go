@@ -240,6 +240,48 @@ func (a *Application) Validate() error {
 	return fe.Err()
 }
 
+// Membership is a person's seat in a circle, from their application or
+// entered by a coordinator.
+type Membership struct {
+	ID               int64      `json:"id"`
+	CircleID         int64      `json:"circle_id"`
+	ApplicationID    *int64     `json:"application_id"`
+	PersonName       string     `json:"person_name"`
+	Email            string     `json:"email"`
+	OrganizationID   *int64     `json:"organization_id"`
+	OrganizationName string     `json:"organization_name"`
+	Kind             string     `json:"kind"`
+	Country          string     `json:"country"`
+	Region           string     `json:"region"`
+	Population       *int64     `json:"population"`
+	Title            string     `json:"title"`
+	Tasks            string     `json:"tasks"`
+	Placement        string     `json:"placement"`
+	Gender           string     `json:"gender"`
+	Listed           bool       `json:"listed"` // agreed to be listed in the member directory
+	JoinedAt         time.Time  `json:"joined_at"`
+	LeftAt           *time.Time `json:"left_at"`
+	LeaveReason      string     `json:"leave_reason"`
+}
+
+// Decision actions on applications.
+const (
+	DecisionAdmit    = "admit"
+	DecisionDecline  = "decline"
+	DecisionWaitlist = "waitlist"
+	DecisionReview   = "review"
+)
+
+// Decision records who decided what on an application, and when.
+type Decision struct {
+	ID            int64     `json:"id"`
+	ApplicationID int64     `json:"application_id"`
+	Action        string    `json:"action"`
+	UserID        int64     `json:"user_id"`
+	Note          string    `json:"note"`
+	DecidedAt     time.Time `json:"decided_at"`
+}
+
 // NetworkService stores networks, their circles, calls and applications.
 type NetworkService interface {
 	CreateNetwork(ctx context.Context, n *Network) error
@@ -260,4 +302,20 @@ type NetworkService interface {
 	FindApplicationBySecret(ctx context.Context, secret string) (*Application, error)
 	// FindApplications returns the applications to a call, oldest first.
 	FindApplications(ctx context.Context, callID int64) ([]*Application, error)
+	// FindApplicationByID returns an application. ENOTFOUND.
+	FindApplicationByID(ctx context.Context, id int64) (*Application, error)
+
+	// Admit gives an application a seat in its call's circle and records
+	// the decision. The circle's capacity is never exceeded, also when
+	// coordinators admit at the same moment: a full circle gives
+	// ECONFLICT, and so does an application admitted or declined before.
+	Admit(ctx context.Context, applicationID, userID int64, note string) (*Membership, error)
+	// Decide sets an application that has no seat to declined, waitlisted
+	// or review and records the decision. ECONFLICT for an admitted one.
+	Decide(ctx context.Context, applicationID int64, action string, userID int64, note string) error
+	// FindDecisions returns the decisions on an application, oldest first.
+	FindDecisions(ctx context.Context, applicationID int64) ([]*Decision, error)
+	// FindMemberships returns the current members of a circle (also former
+	// ones with all), by name.
+	FindMemberships(ctx context.Context, circleID int64, all bool) ([]*Membership, error)
 }

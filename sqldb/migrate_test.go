@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,7 +22,8 @@ func TestMigrate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			db := tc.open(t)
 			err := db.CheckSchema(ctx)
-			if err == nil || !strings.Contains(err.Error(), "database schema is at version 0, this cdoatlas needs 4: run `cdoatlas migrate`") {
+			want := len(migrationFiles(t))
+			if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("database schema is at version 0, this cdoatlas needs %d: run `cdoatlas migrate`", want)) {
 				t.Fatalf("CheckSchema before migrating: %v", err)
 			}
 			// Two concurrent migrations apply each step once.
@@ -32,7 +34,7 @@ func TestMigrate(t *testing.T) {
 				wg.Go(func() { applied[i], errs[i] = db.Migrate(ctx) })
 			}
 			wg.Wait()
-			if errs[0] != nil || errs[1] != nil || applied[0]+applied[1] != 4 {
+			if errs[0] != nil || errs[1] != nil || applied[0]+applied[1] != want {
 				t.Fatalf("concurrent migrate: applied %v, errors %v", applied, errs)
 			}
 			if err := db.CheckSchema(ctx); err != nil {
@@ -83,4 +85,14 @@ func TestOpen(t *testing.T) {
 			}
 		})
 	}
+}
+
+// migrationFiles lists the SQLite migrations in the source tree.
+func migrationFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("migrations/sqlite/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no migrations: %v", err)
+	}
+	return files
 }

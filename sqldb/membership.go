@@ -1,0 +1,161 @@
+package sqldb
+
+import (
+	"context"
+	"time"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// FindApplicationByID returns an application, or ENOTFOUND.
+func (db *DB) FindApplicationByID(ctx context.Context, id int64) (*cdoatlas.Application, error) {
+	return read(ctx, db, func(t *tx) (*cdoatlas.Application, error) { return findApplicationByID(ctx, t, id) })
+}
+
+func findApplicationByID(ctx context.Context, t *tx, id int64) (*cdoatlas.Application, error) {
+	a, err := scanApplication(t.queryRow(ctx, "SELECT "+applicationColumns+" FROM applications WHERE id = ?", id))
+	if noRows(err) {
+		return nil, notFound("application")
+	}
+	return a, mapError(err)
+}
+
+// Admit gives the application a seat. The circle row is locked first on
+// PostgreSQL (SELECT … FOR UPDATE), so that two admissions to one circle
+// take their turns; SQLite has one writer anyway.
+func (db *DB) Admit(ctx context.Context, applicationID, userID int64, note string) (*cdoatlas.Membership, error) {
+	var m *cdoatlas.Membership
+	err := db.write(ctx, func(t *tx) error {
+		a, err := findApplicationByID(ctx, t, applicationID)
+		if err != nil {
+			return err
+		}
+		if a.Status == cdoatlas.ApplicationAdmitted || a.Status == cdoatlas.ApplicationWithdrawn {
+			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the application is %s", a.Status)
+		}
+		var circleID int64
+		if err := t.queryRow(ctx, "SELECT circle_id FROM calls WHERE id = ?", a.CallID).Scan(&circleID); err != nil {
+			return mapError(err)
+		}
+		lock := ""
+		if t.postgres() {
+			lock = " FOR UPDATE"
+		}
+		var capacity int
+		if err := t.queryRow(ctx, "SELECT capacity FROM circles WHERE id = ?"+lock, circleID).Scan(&capacity); err != nil {
+			return mapError(err)
+		}
+		if capacity > 0 {
+			var n int
+			if err := t.queryRow(ctx, "SELECT COUNT(*) FROM memberships WHERE circle_id = ? AND left_at IS NULL", circleID).Scan(&n); err != nil {
+				return mapError(err)
+			}
+			if n >= capacity {
+				return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the circle is full (%d of %d seats)", n, capacity)
+			}
+		}
+		m = &cdoatlas.Membership{CircleID: circleID, ApplicationID: &a.ID, PersonName: a.PersonName, Email: a.Email,
+			OrganizationID: a.OrganizationID, OrganizationName: a.OrganizationName, Kind: a.Kind, Country: a.Country,
+			Region: a.Region, Population: a.Population, Title: a.Title, Tasks: a.Tasks, Placement: a.Placement,
+			Gender: a.Gender, JoinedAt: t.now}
+		var orgID, pop any
+		if a.OrganizationID != nil {
+			orgID = *a.OrganizationID
+		}
+		if a.Population != nil {
+			pop = *a.Population
+		}
+		err = t.queryRow(ctx, `INSERT INTO memberships (circle_id, application_id, person_name, email, organization_id,
+			organization_name, kind, country, region, population, title, tasks, placement, gender, listed, joined_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			circleID, a.ID, a.PersonName, a.Email, orgID, a.OrganizationName, a.Kind, a.Country, a.Region, pop,
+			a.Title, a.Tasks, a.Placement, a.Gender, false, t.ts(t.now)).Scan(&m.ID)
+		if err != nil {
+			return mapWriteError(err, cdoatlas.Errorf(cdoatlas.ECONFLICT, "the application has a seat already"), "", "")
+		}
+		return decide(ctx, t, a.ID, cdoatlas.DecisionAdmit, cdoatlas.ApplicationAdmitted, userID, note)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Decide records a decision on an application without a seat.
+func (db *DB) Decide(ctx context.Context, applicationID int64, action string, userID int64, note string) error {
+	status := map[string]string{cdoatlas.DecisionDecline: cdoatlas.ApplicationDeclined,
+		cdoatlas.DecisionWaitlist: cdoatlas.ApplicationWaitlisted, cdoatlas.DecisionReview: cdoatlas.ApplicationReview}[action]
+	if status == "" {
+		return cdoatlas.FieldErrors{"action": "decision.invalid"}.Err()
+	}
+	return db.write(ctx, func(t *tx) error {
+		a, err := findApplicationByID(ctx, t, applicationID)
+		if err != nil {
+			return err
+		}
+		if a.Status == cdoatlas.ApplicationAdmitted {
+			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the application has a seat")
+		}
+		return decide(ctx, t, a.ID, action, status, userID, note)
+	})
+}
+
+func decide(ctx context.Context, t *tx, applicationID int64, action, status string, userID int64, note string) error {
+	var by any
+	if userID > 0 {
+		by = userID
+	}
+	if _, err := t.exec(ctx, "UPDATE applications SET status = ? WHERE id = ?", status, applicationID); err != nil {
+		return mapError(err)
+	}
+	_, err := t.exec(ctx, "INSERT INTO decisions (application_id, action, user_id, note, decided_at) VALUES (?, ?, ?, ?, ?)",
+		applicationID, action, by, note, t.ts(t.now))
+	return mapError(err)
+}
+
+// FindDecisions returns the decisions on an application, oldest first.
+func (db *DB) FindDecisions(ctx context.Context, applicationID int64) ([]*cdoatlas.Decision, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.Decision, error) {
+		out := []*cdoatlas.Decision{}
+		err := eachRow(ctx, t, `SELECT id, application_id, action, COALESCE(user_id, 0), note, decided_at FROM decisions
+			WHERE application_id = ? ORDER BY id`, func(s scanner) error {
+			var d cdoatlas.Decision
+			err := s.Scan(&d.ID, &d.ApplicationID, &d.Action, &d.UserID, &d.Note, timeCol{&d.DecidedAt})
+			out = append(out, &d)
+			return err
+		}, applicationID)
+		return out, err
+	})
+}
+
+// FindMemberships returns the members of a circle by name.
+func (db *DB) FindMemberships(ctx context.Context, circleID int64, all bool) ([]*cdoatlas.Membership, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.Membership, error) {
+		q := `SELECT id, circle_id, application_id, person_name, email, organization_id, organization_name, kind, country,
+			region, population, title, tasks, placement, gender, listed, joined_at, left_at, leave_reason
+			FROM memberships WHERE circle_id = ?`
+		if !all {
+			q += " AND left_at IS NULL"
+		}
+		out := []*cdoatlas.Membership{}
+		err := eachRow(ctx, t, q+" ORDER BY person_name, id", func(s scanner) error {
+			var m cdoatlas.Membership
+			var leftAt any
+			if err := s.Scan(&m.ID, &m.CircleID, &m.ApplicationID, &m.PersonName, &m.Email, &m.OrganizationID,
+				&m.OrganizationName, &m.Kind, &m.Country, &m.Region, &m.Population, &m.Title, &m.Tasks, &m.Placement,
+				&m.Gender, &m.Listed, timeCol{&m.JoinedAt}, &leftAt, &m.LeaveReason); err != nil {
+				return err
+			}
+			if leftAt != nil {
+				var left time.Time
+				if err := (timeCol{&left}).Scan(leftAt); err != nil {
+					return err
+				}
+				m.LeftAt = &left
+			}
+			out = append(out, &m)
+			return nil
+		}, circleID)
+		return out, err
+	})
+}
