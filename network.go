@@ -24,7 +24,7 @@ type Network struct {
 var BalanceAttributes = []string{"size_class", "country", "region", "kind", "gender", "archetype"}
 
 // DefaultGoals are the weights of a new network: size classes first, then
-// regions, countries and gender.
+// regions, countries and gender (network.DefaultGoals gives the reasons).
 func DefaultGoals() map[string]float64 {
 	return map[string]float64{"size_class": 3, "region": 2, "country": 2, "gender": 2, "kind": 1, "archetype": 1}
 }
