@@ -67,6 +67,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerStatisticsRoutes()
 	st.registerCensusImportRoutes()
 	st.registerNetworkRoutes()
+	st.registerAdmissionRoutes()
 	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }
@@ -94,6 +95,9 @@ var templateFuncs = template.FuncMap{
 	},
 	"statsData": func(p *statisticsView) statisticsData {
 		return statisticsData{P: &p.page, C: p.statisticsContent}
+	},
+	"proposalList": func(p *proposalView, kind string, rows []proposalRow) proposalListData {
+		return proposalListData{P: &p.page, Kind: kind, Rows: rows}
 	},
 }
 
