@@ -318,4 +318,13 @@ type NetworkService interface {
 	// FindMemberships returns the current members of a circle (also former
 	// ones with all), by name.
 	FindMemberships(ctx context.Context, circleID int64, all bool) ([]*Membership, error)
+	// FindMembershipsByEmail returns the current memberships of a person,
+	// by their e-mail address (that of their account).
+	FindMembershipsByEmail(ctx context.Context, email string) ([]*Membership, error)
+	// SetListed records whether a member agrees to be listed in the member
+	// directory. ENOTFOUND.
+	SetListed(ctx context.Context, membershipID int64, listed bool) error
+	// Leave ends a membership with its reason. ENOTFOUND, ECONFLICT when it
+	// ended before.
+	Leave(ctx context.Context, membershipID int64, reason string) error
 }

@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -130,13 +132,66 @@ func (db *DB) FindDecisions(ctx context.Context, applicationID int64) ([]*cdoatl
 
 // FindMemberships returns the members of a circle by name.
 func (db *DB) FindMemberships(ctx context.Context, circleID int64, all bool) ([]*cdoatlas.Membership, error) {
+	q := "circle_id = ?"
+	if !all {
+		q += " AND left_at IS NULL"
+	}
+	return db.findMemberships(ctx, q, circleID)
+}
+
+// FindMembershipsByEmail returns a person's current memberships.
+func (db *DB) FindMembershipsByEmail(ctx context.Context, email string) ([]*cdoatlas.Membership, error) {
+	return db.findMemberships(ctx, "email = ? AND left_at IS NULL", strings.ToLower(strings.TrimSpace(email)))
+}
+
+// SetListed records a member's choice about the directory.
+func (db *DB) SetListed(ctx context.Context, membershipID int64, listed bool) error {
+	return db.write(ctx, func(t *tx) error {
+		res, err := t.exec(ctx, "UPDATE memberships SET listed = ? WHERE id = ?", listed, membershipID)
+		return affectedOne(res, err, "membership")
+	})
+}
+
+// Leave ends a membership.
+func (db *DB) Leave(ctx context.Context, membershipID int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if len([]rune(reason)) > 2000 {
+		return cdoatlas.FieldErrors{"leave_reason": "too_long"}.Err()
+	}
+	return db.write(ctx, func(t *tx) error {
+		var left any
+		err := t.queryRow(ctx, "SELECT left_at FROM memberships WHERE id = ?", membershipID).Scan(&left)
+		switch {
+		case noRows(err):
+			return notFound("membership")
+		case err != nil:
+			return mapError(err)
+		case left != nil:
+			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the membership ended before")
+		}
+		_, err = t.exec(ctx, "UPDATE memberships SET left_at = ?, leave_reason = ? WHERE id = ?", t.ts(t.now), reason, membershipID)
+		return mapError(err)
+	})
+}
+
+// affectedOne maps an update of no row to ENOTFOUND.
+func affectedOne(res sql.Result, err error, what string) error {
+	if err != nil {
+		return mapError(err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return mapError(err)
+	} else if n == 0 {
+		return notFound(what)
+	}
+	return nil
+}
+
+func (db *DB) findMemberships(ctx context.Context, cond string, args ...any) ([]*cdoatlas.Membership, error) {
 	return read(ctx, db, func(t *tx) ([]*cdoatlas.Membership, error) {
 		q := `SELECT id, circle_id, application_id, person_name, email, organization_id, organization_name, kind, country,
 			region, population, title, tasks, placement, gender, listed, joined_at, left_at, leave_reason
-			FROM memberships WHERE circle_id = ?`
-		if !all {
-			q += " AND left_at IS NULL"
-		}
+			FROM memberships WHERE ` + cond
 		out := []*cdoatlas.Membership{}
 		err := eachRow(ctx, t, q+" ORDER BY person_name, id", func(s scanner) error {
 			var m cdoatlas.Membership
@@ -155,7 +210,7 @@ func (db *DB) FindMemberships(ctx context.Context, circleID int64, all bool) ([]
 			}
 			out = append(out, &m)
 			return nil
-		}, circleID)
+		}, args...)
 		return out, err
 	})
 }

@@ -116,3 +116,36 @@ func TestAdmitLastSeatConcurrently(t *testing.T) {
 		}
 	})
 }
+
+func TestMembersListAndLeave(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		call, apps := openCall(t, db, 2, 2)
+		m, err := db.Admit(ctx, apps[0].ID, 0, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		mine, err := db.FindMembershipsByEmail(ctx, "P0@Example.org")
+		if err != nil || len(mine) != 1 || mine[0].ID != m.ID || mine[0].Listed {
+			t.Fatalf("by e-mail: %+v, %v", mine, err)
+		}
+		if err := db.SetListed(ctx, m.ID, true); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.SetListed(ctx, 999999, true), cdoatlas.ENOTFOUND)
+		if err := db.Leave(ctx, m.ID, "Wechsel in die Privatwirtschaft"); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.Leave(ctx, m.ID, ""), cdoatlas.ECONFLICT)
+		if ms, _ := db.FindMemberships(ctx, call.CircleID, false); len(ms) != 0 {
+			t.Errorf("%d current members after leaving", len(ms))
+		}
+		all, _ := db.FindMemberships(ctx, call.CircleID, true)
+		if len(all) != 1 || all[0].LeftAt == nil || all[0].LeaveReason != "Wechsel in die Privatwirtschaft" || !all[0].Listed {
+			t.Errorf("former member: %+v", all)
+		}
+		// The seat is free again.
+		if _, err := db.Admit(ctx, apps[1].ID, 0, ""); err != nil {
+			t.Errorf("admit after leaving: %v", err)
+		}
+	})
+}

@@ -37,6 +37,7 @@ type networkView struct {
 	Network  *cdoatlas.Network
 	Circles  []*cdoatlas.Circle
 	Calls    []*cdoatlas.Call
+	MakeUps  []circleMakeUp
 }
 
 func (s *site) handleNetworkIndex(w http.ResponseWriter, r *http.Request) {
@@ -70,6 +71,14 @@ func (s *site) handleNetworkShow(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	for _, c := range v.Circles {
+		members, err := s.Store.FindMemberships(ctx, c.ID, false)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		v.MakeUps = append(v.MakeUps, makeUp(v.Lang, n, c, members))
 	}
 	s.render(w, r, http.StatusOK, "network_show", v)
 }

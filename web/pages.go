@@ -68,6 +68,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerCensusImportRoutes()
 	st.registerNetworkRoutes()
 	st.registerAdmissionRoutes()
+	st.registerMemberRoutes()
 	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }

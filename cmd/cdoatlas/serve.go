@@ -37,10 +37,34 @@ func seedDemoNetwork(ctx context.Context, db *sqldb.DB) error {
 	if err := db.CreateCircle(ctx, &cdoatlas.Circle{NetworkID: n.ID, Name: "Offener Kreis"}); err != nil {
 		return err
 	}
-	return db.CreateCall(ctx, &cdoatlas.Call{CircleID: core.ID, Title: "Aufruf zur Mitarbeit im Kernkreis",
+	call := &cdoatlas.Call{CircleID: core.ID, Title: "Aufruf zur Mitarbeit im Kernkreis",
 		Text:     "Wir suchen Digitalverantwortliche aus Kommunen jeder Größe, besonders aus kleinen Gemeinden und den ostdeutschen Ländern.",
 		Criteria: "Verantwortung für die Digitalisierung über Ämter hinweg; Nähe zur Verwaltungsspitze.",
-		Deadline: cdoatlas.PartialDate(time.Now().AddDate(0, 0, 90).Format("2006-01-02"))})
+		Deadline: cdoatlas.PartialDate(time.Now().AddDate(0, 0, 90).Format("2006-01-02"))}
+	if err := db.CreateCall(ctx, call); err != nil {
+		return err
+	}
+	// Invented applicants at real municipalities; the first four admitted.
+	orgs, _, err := db.FindOrganizations(ctx, cdoatlas.OrganizationFilter{Kind: cdoatlas.KindMunicipality, Limit: 6})
+	if err != nil {
+		return err
+	}
+	names := []struct{ name, gender string }{{"Andrea Demo", "f"}, {"Bernd Beispiel", "m"}, {"Carla Muster", "f"},
+		{"Deniz Probe", "d"}, {"Emil Erfunden", "m"}, {"Frieda Fiktiv", "f"}}
+	tasks := "Verantwortet die Digitalstrategie der gesamten Verwaltung, koordiniert die Digitalisierung aller Fachbereiche und der städtischen Gesellschaften und berichtet an die Verwaltungsspitze."
+	for i, o := range orgs {
+		a := &cdoatlas.Application{CallID: call.ID, PersonName: names[i%len(names)].name, Email: fmt.Sprintf("demo%d@example.org", i+1),
+			OrganizationID: &o.ID, Title: "Chief Digital Officer", Tasks: tasks, Gender: names[i%len(names)].gender, Consent: true}
+		if _, err := db.CreateApplication(ctx, a); err != nil {
+			return err
+		}
+		if i < 4 {
+			if _, err := db.Admit(ctx, a.ID, 0, "Demo"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
