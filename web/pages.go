@@ -69,6 +69,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerNetworkRoutes()
 	st.registerAdmissionRoutes()
 	st.registerMemberRoutes()
+	st.registerOutreachRoutes()
 	st.registerCheckRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }
