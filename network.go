@@ -282,6 +282,28 @@ type Decision struct {
 	DecidedAt     time.Time `json:"decided_at"`
 }
 
+// Offer states.
+const (
+	OfferOpen     = "open"
+	OfferAccepted = "accepted"
+	OfferDeclined = "declined"
+	OfferExpired  = "expired"
+)
+
+// DefaultOfferTime is how long an offered seat is held for the applicant.
+const DefaultOfferTime = 14 * 24 * time.Hour
+
+// Offer is a seat offered to a waitlisted applicant; while open it holds
+// its seat.
+type Offer struct {
+	ID            int64     `json:"id"`
+	ApplicationID int64     `json:"application_id"`
+	CircleID      int64     `json:"circle_id"`
+	State         string    `json:"state"`
+	OfferedAt     time.Time `json:"offered_at"`
+	ExpiresAt     time.Time `json:"expires_at"`
+}
+
 // NetworkService stores networks, their circles, calls and applications.
 type NetworkService interface {
 	CreateNetwork(ctx context.Context, n *Network) error
@@ -327,4 +349,18 @@ type NetworkService interface {
 	// Leave ends a membership with its reason. ENOTFOUND, ECONFLICT when it
 	// ended before.
 	Leave(ctx context.Context, membershipID int64, reason string) error
+
+	// RunOffers expires the open offers past their time (the applicant
+	// leaves the waitlist) and offers every free seat of a capped circle to
+	// the best-fitting waitlisted applicant (the admission proposal's
+	// order), to be answered within validFor. Several instances may run
+	// it at once: one does the work, the others skip. It returns how many
+	// seats it offered and how many offers expired.
+	RunOffers(ctx context.Context, validFor time.Duration) (offered, expired int, err error)
+	// FindOpenOffer returns the open offer of an application. ENOTFOUND.
+	FindOpenOffer(ctx context.Context, applicationID int64) (*Offer, error)
+	// AnswerOffer accepts (the applicant takes the seat) or declines the
+	// open offer of the application. ENOTFOUND without an open offer,
+	// ECONFLICT for one that expired.
+	AnswerOffer(ctx context.Context, applicationID int64, accept bool) error
 }

@@ -28,6 +28,22 @@ func findApplicationByID(ctx context.Context, t *tx, id int64) (*cdoatlas.Applic
 func (db *DB) Admit(ctx context.Context, applicationID, userID int64, note string) (*cdoatlas.Membership, error) {
 	var m *cdoatlas.Membership
 	err := db.write(ctx, func(t *tx) error {
+		var err error
+		m, err = admit(ctx, t, applicationID, userID, note)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// admit gives the application a seat within t; seats held by the open
+// offers of other applications count as taken, the application's own
+// offer is accepted.
+func admit(ctx context.Context, t *tx, applicationID, userID int64, note string) (*cdoatlas.Membership, error) {
+	var m *cdoatlas.Membership
+	err := func() error {
 		a, err := findApplicationByID(ctx, t, applicationID)
 		if err != nil {
 			return err
@@ -48,12 +64,16 @@ func (db *DB) Admit(ctx context.Context, applicationID, userID int64, note strin
 			return mapError(err)
 		}
 		if capacity > 0 {
-			var n int
+			var n, held int
 			if err := t.queryRow(ctx, "SELECT COUNT(*) FROM memberships WHERE circle_id = ? AND left_at IS NULL", circleID).Scan(&n); err != nil {
 				return mapError(err)
 			}
-			if n >= capacity {
-				return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the circle is full (%d of %d seats)", n, capacity)
+			if err := t.queryRow(ctx, "SELECT COUNT(*) FROM offers WHERE circle_id = ? AND state = ? AND application_id <> ?",
+				circleID, cdoatlas.OfferOpen, a.ID).Scan(&held); err != nil {
+				return mapError(err)
+			}
+			if n+held >= capacity {
+				return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the circle is full (%d of %d seats taken, %d held by offers)", n, capacity, held)
 			}
 		}
 		m = &cdoatlas.Membership{CircleID: circleID, ApplicationID: &a.ID, PersonName: a.PersonName, Email: a.Email,
@@ -75,8 +95,12 @@ func (db *DB) Admit(ctx context.Context, applicationID, userID int64, note strin
 		if err != nil {
 			return mapWriteError(err, cdoatlas.Errorf(cdoatlas.ECONFLICT, "the application has a seat already"), "", "")
 		}
+		if _, err := t.exec(ctx, "UPDATE offers SET state = ?, answered_at = ? WHERE application_id = ? AND state = ?",
+			cdoatlas.OfferAccepted, t.ts(t.now), a.ID, cdoatlas.OfferOpen); err != nil {
+			return mapError(err)
+		}
 		return decide(ctx, t, a.ID, cdoatlas.DecisionAdmit, cdoatlas.ApplicationAdmitted, userID, note)
-	})
+	}()
 	if err != nil {
 		return nil, err
 	}

@@ -159,6 +159,7 @@ func (s *site) handleMemberLeave(w http.ResponseWriter, r *http.Request) {
 	err := s.Store.Leave(r.Context(), m.ID, r.PostForm.Get("reason"))
 	switch cdoatlas.ErrorCode(err) {
 	case "":
+		s.runOffers(r.Context()) // the seat goes to the waitlist
 		redirectFlash(w, r, "/members", "flash.left")
 	case cdoatlas.EINVALID:
 		s.renderError(w, r, http.StatusBadRequest)

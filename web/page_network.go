@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,6 +29,7 @@ func (s *site) registerNetworkRoutes() {
 	s.get("/calls/{id}", s.handleCallShow)
 	s.post("/calls/{id}", s.handleApply)
 	s.get("/applications/{secret}", s.handleApplicationStatus)
+	s.post("/applications/{secret}", s.handleOfferAnswer)
 }
 
 // networkView lists networks, or shows one with its circles and calls.
@@ -238,6 +240,7 @@ type callView struct {
 func (s *site) handleCallIndex(w http.ResponseWriter, r *http.Request) {
 	v := &callView{page: s.newPage(w, r, "call.index", "")}
 	v.Nav = "calls"
+	v.uncached = true // calls are not registry data
 	calls, err := s.Store.FindCalls(r.Context(), 0)
 	if err != nil {
 		s.fail(w, r, err)
@@ -415,6 +418,8 @@ type applicationView struct {
 	Link     string
 	Applied  string
 	Deadline string
+	Offer    *cdoatlas.Offer
+	Expires  string
 }
 
 func (s *site) handleApplicationStatus(w http.ResponseWriter, r *http.Request) {
@@ -433,12 +438,56 @@ func (s *site) handleApplicationStatus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &applicationView{page: s.newPage(w, r, "application.status_title", ""), App: a, Call: c, New: r.URL.Query().Get("new") == "1"}
+	v.uncached = true // one applicant's page
 	v.Link = "/applications/" + secret
 	v.Applied = formatDate(v.Lang, cdoatlas.PartialDate(a.AppliedAt.UTC().Format("2006-01-02")))
 	v.Deadline = formatDate(v.Lang, c.Deadline)
+	if o, err := s.Store.FindOpenOffer(r.Context(), a.ID); err == nil {
+		v.Offer = o
+		v.Expires = formatDate(v.Lang, cdoatlas.PartialDate(o.ExpiresAt.UTC().Format("2006-01-02")))
+	} else if cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
+		s.fail(w, r, err)
+		return
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
 	s.render(w, r, http.StatusOK, "application_status", v)
+}
+
+// handleOfferAnswer takes the applicant's answer to an offered seat; a
+// declined seat is offered to the next at once.
+func (s *site) handleOfferAnswer(w http.ResponseWriter, r *http.Request) {
+	secret := r.PathValue("secret")
+	ctx := r.Context()
+	a, err := s.Store.FindApplicationBySecret(ctx, secret)
+	if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND {
+		s.renderError(w, r, http.StatusNotFound)
+		return
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	accept := r.PostForm.Get("answer") == "accept"
+	err = s.Store.AnswerOffer(ctx, a.ID, accept)
+	switch cdoatlas.ErrorCode(err) {
+	case "":
+		if !accept {
+			s.runOffers(ctx)
+		}
+		redirectFlash(w, r, "/applications/"+secret, "flash.offer_answered")
+	case cdoatlas.ENOTFOUND, cdoatlas.ECONFLICT:
+		redirectFlash(w, r, "/applications/"+secret, "flash.offer_gone")
+	default:
+		s.fail(w, r, err)
+	}
+}
+
+// runOffers passes free seats on now; the background job would do it
+// within a minute anyway.
+func (s *Server) runOffers(ctx context.Context) {
+	if _, _, err := s.Store.RunOffers(ctx, s.OfferTime); err != nil {
+		s.Logger.ErrorContext(ctx, "offers", "error", err)
+	}
 }
 
 func (s *site) handleCallApplications(w http.ResponseWriter, r *http.Request) {

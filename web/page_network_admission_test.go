@@ -81,3 +81,55 @@ func TestPageProposal(t *testing.T) {
 		}
 	})
 }
+
+// TestPageOffer: a member leaves, the best waitlisted applicant sees the
+// offered seat on the private status page and takes it.
+func TestPageOffer(t *testing.T) {
+	e := newPageEnv(t)
+	ctx := context.Background()
+	n := &cdoatlas.Network{Name: "CDO-Kreis"}
+	if err := e.store.CreateNetwork(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	core := &cdoatlas.Circle{NetworkID: n.ID, Name: "Kernkreis", Capacity: 1}
+	if err := e.store.CreateCircle(ctx, core); err != nil {
+		t.Fatal(err)
+	}
+	call := &cdoatlas.Call{CircleID: core.ID, Title: "Aufruf", Deadline: cdoatlas.PartialDate(time.Now().Add(48 * time.Hour).Format("2006-01-02"))}
+	if err := e.store.CreateCall(ctx, call); err != nil {
+		t.Fatal(err)
+	}
+	cross := "Verantwortet die Digitalstrategie der gesamten Stadtverwaltung, koordiniert alle Fachbereiche und berichtet an den Oberbürgermeister."
+	member := e.as(cdoatlas.UserMember)
+	first := &cdoatlas.Application{CallID: call.ID, PersonName: "Erste", Email: member.user.Email, OrganizationName: "Astadt", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: cross, Consent: true}
+	second := &cdoatlas.Application{CallID: call.ID, PersonName: "Zweite", Email: "z@example.org", OrganizationName: "Bstadt", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: cross, Consent: true}
+	if _, err := e.store.CreateApplication(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	secret, err := e.store.CreateApplication(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := e.store.Admit(ctx, first.ID, 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.store.Decide(ctx, second.ID, cdoatlas.DecisionWaitlist, 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	anon := e.anon()
+	wantText(t, anon.get("/applications/"+secret), "Auf der Warteliste.")
+	// The member leaves through the page; the seat is offered at once.
+	member.follow(member.submit("/members", fmt.Sprintf("/members/%d/leave", m.ID), url.Values{"reason": {"Wechsel"}}))
+	w := anon.get("/applications/" + secret)
+	wantText(t, w, "Ihnen wird ein Platz im Kreis angeboten.", "Platz annehmen")
+	w = anon.follow(anon.submit("/applications/"+secret, "/applications/"+secret, url.Values{"answer": {"accept"}}))
+	wantText(t, w, "Ihre Antwort ist gespeichert.", "Aufgenommen.")
+	wantNoText(t, w, "Platz annehmen")
+	members, _ := e.store.FindMemberships(ctx, core.ID, false)
+	if len(members) != 1 || members[0].PersonName != "Zweite" {
+		t.Errorf("members: %+v", members)
+	}
+	w = anon.follow(anon.submit(fmt.Sprintf("/calls/%d", call.ID), "/applications/"+secret, url.Values{"answer": {"decline"}}))
+	wantText(t, w, "Das Angebot gilt nicht mehr.")
+}

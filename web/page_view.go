@@ -27,6 +27,9 @@ type page struct {
 
 	csrfToken func() string // makes the CSRF token (and its cookie) on first use
 	csrfUsed  bool
+	// uncached marks a page the anonymous page cache must not keep: one
+	// for a single visitor, or one from data outside the registry.
+	uncached bool
 }
 
 // CSRF returns the token for the page's forms. It is made, and its cookie
@@ -40,7 +43,7 @@ func (p *page) CSRF() string {
 // personal reports whether the rendered page holds something made for
 // this visitor alone (a CSRF token, a flash message, a user's view), so
 // that it must not be cached for others.
-func (p *page) personal() bool { return p.csrfUsed || p.Flash != "" || p.User != nil }
+func (p *page) personal() bool { return p.uncached || p.csrfUsed || p.Flash != "" || p.User != nil }
 
 // newPage prepares the layout data for a request: language, user, CSRF
 // token (setting its cookie when needed) and the flash message, which it

@@ -27,6 +27,9 @@ type Server struct {
 	// DisclosureK is the threshold of disclosure control on the public
 	// statistics: counts below it are withheld. 0 means 3.
 	DisclosureK int
+	// OfferTime is how long a seat offered to a waitlisted applicant is
+	// held; 0 means cdoatlas.DefaultOfferTime.
+	OfferTime time.Duration
 
 	mux     *http.ServeMux
 	metrics *metrics

@@ -132,6 +132,30 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		m.Listening(ln.Addr().String())
 	}
 
+	// The offer job: expired offers pass to the next on the waitlist, free
+	// seats are offered. Safe with several instances on one PostgreSQL.
+	jobDone := make(chan struct{})
+	go func() {
+		defer close(jobDone)
+		tick := time.NewTicker(time.Minute)
+		defer tick.Stop()
+		for {
+			if offered, expired, err := db.RunOffers(ctx, 0); err != nil {
+				if ctx.Err() == nil {
+					logger.Error("offers", "error", err)
+				}
+			} else if offered+expired > 0 {
+				logger.Info("offers", "offered", offered, "expired", expired)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	defer func() { <-jobDone }()
+
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
