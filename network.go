@@ -309,6 +309,8 @@ type NetworkService interface {
 	CreateNetwork(ctx context.Context, n *Network) error
 	FindNetworkByID(ctx context.Context, id int64) (*Network, error)
 	FindNetworks(ctx context.Context) ([]*Network, error)
+	// SetGoals replaces a network's balance goals. ENOTFOUND, EINVALID.
+	SetGoals(ctx context.Context, networkID int64, goals map[string]float64) error
 	CreateCircle(ctx context.Context, c *Circle) error
 	FindCircles(ctx context.Context, networkID int64) ([]*Circle, error)
 	CreateCall(ctx context.Context, c *Call) error

@@ -69,6 +69,22 @@ func (db *DB) FindNetworks(ctx context.Context) ([]*cdoatlas.Network, error) {
 	})
 }
 
+// SetGoals replaces a network's balance goals.
+func (db *DB) SetGoals(ctx context.Context, networkID int64, goals map[string]float64) error {
+	n := cdoatlas.Network{Name: "x", Goals: goals}
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	b, err := json.Marshal(goals)
+	if err != nil {
+		return cdoatlas.Internal(err)
+	}
+	return db.write(ctx, func(t *tx) error {
+		res, err := t.exec(ctx, "UPDATE networks SET goals = ?, updated_at = ? WHERE id = ?", string(b), t.ts(t.now), networkID)
+		return affectedOne(res, err, "network")
+	})
+}
+
 // CreateCircle validates and stores c. EINVALID for an unknown network.
 func (db *DB) CreateCircle(ctx context.Context, c *cdoatlas.Circle) error {
 	if err := c.Validate(); err != nil {

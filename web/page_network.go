@@ -22,6 +22,7 @@ func (s *site) registerNetworkRoutes() {
 	s.get("/networks/new", s.editor(s.handleNetworkNew))
 	s.post("/networks/new", s.editor(s.handleNetworkCreate))
 	s.get("/networks/{id}", s.editor(s.handleNetworkShow))
+	s.post("/networks/{id}/goals", s.editor(s.handleGoals))
 	s.get("/networks/{id}/calls/new", s.editor(s.handleCallNew))
 	s.post("/networks/{id}/calls/new", s.editor(s.handleCallCreate))
 	s.get("/calls/{id}/applications", s.editor(s.handleCallApplications))
@@ -83,6 +84,50 @@ func (s *site) handleNetworkShow(w http.ResponseWriter, r *http.Request) {
 		v.MakeUps = append(v.MakeUps, makeUp(v.Lang, n, c, members))
 	}
 	s.render(w, r, http.StatusOK, "network_show", v)
+}
+
+// goalRow is a balance goal on the network page.
+type goalRow struct {
+	Name, Label string
+	Weight      string
+}
+
+// Goals lists the network's balance goals with their weights.
+func (v *networkView) Goals() []goalRow {
+	var out []goalRow
+	for _, a := range cdoatlas.BalanceAttributes {
+		out = append(out, goalRow{Name: a, Label: v.T("goal." + a), Weight: strconv.FormatFloat(v.Network.Goals[a], 'g', -1, 64)})
+	}
+	return out
+}
+
+// handleGoals saves the weights of the balance goals.
+func (s *site) handleGoals(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	goals := map[string]float64{}
+	for _, a := range cdoatlas.BalanceAttributes {
+		s := strings.Replace(strings.TrimSpace(r.PostForm.Get("goal_"+a)), ",", ".", 1)
+		if s == "" {
+			continue
+		}
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			x = -1 // refused by validation
+		}
+		goals[a] = x
+	}
+	switch err := s.Store.SetGoals(r.Context(), id, goals); cdoatlas.ErrorCode(err) {
+	case "":
+		redirectFlash(w, r, showPath("networks", id)+"#goals", "flash.saved")
+	case cdoatlas.EINVALID:
+		redirectFlash(w, r, showPath("networks", id)+"#goals", "flash.goals_invalid")
+	default:
+		s.fail(w, r, err)
+	}
 }
 
 func networkForm(p *page, values url.Values, errs map[string]string) *form {

@@ -30,6 +30,14 @@ func TestPageNetworkCallAndApplication(t *testing.T) {
 
 	var netID int64
 	fmt.Sscanf(netPath, "/networks/%d", &netID)
+	// The balance goals are editable.
+	w = ed.follow(ed.submit(netPath, netPath+"/goals", url.Values{"goal_size_class": {"5"}, "goal_gender": {"2,5"}, "goal_archetype": {"0"}}))
+	wantText(t, w, "Die Änderungen wurden gespeichert.")
+	if got, _ := e.store.FindNetworkByID(context.Background(), netID); got.Goals["size_class"] != 5 || got.Goals["gender"] != 2.5 || got.Goals["archetype"] != 0 {
+		t.Errorf("goals %v", got.Goals)
+	}
+	w = ed.follow(ed.submit(netPath, netPath+"/goals", url.Values{"goal_region": {"viel"}}))
+	wantText(t, w, "Gewichte bitte als Zahlen von 0 bis 100 angeben.")
 	circles, _ := e.store.FindCircles(context.Background(), netID)
 	deadline := time.Now().Add(48 * time.Hour).Format("2006-01-02")
 	w = ed.submit(netPath+"/calls/new", netPath+"/calls/new", url.Values{"circle_id": {fmt.Sprint(circles[0].ID)},

@@ -213,6 +213,30 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("ApplyToCall", func(t *testing.T) {
+		// An anonymous visitor applies to the demo call: a mistake first
+		// (no consent), which keeps what was typed, then the status page
+		// with the private link.
+		run(t, ctx, chromedp.Navigate(base+"/calls/1"), chromedp.WaitVisible(chromedp.ID("f-person-name")),
+			chromedp.SendKeys(chromedp.ID("f-person-name"), "Browser Bewerberin"),
+			chromedp.SendKeys(chromedp.ID("f-email"), "bewerberin@example.org"),
+			chromedp.SendKeys(chromedp.ID("f-organization-name"), "Landeshauptstadt München"),
+			chromedp.SendKeys(chromedp.ID("f-title"), "Chief Digital Officer"),
+			chromedp.SendKeys(chromedp.ID("f-tasks"), "Ich verantworte die Digitalstrategie der gesamten Stadtverwaltung und koordiniere alle Fachbereiche."),
+			chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.CSS(".error-summary")))
+		if kept := eval[string](t, ctx, `document.getElementById('f-tasks').value`); !strings.Contains(kept, "Digitalstrategie") {
+			t.Errorf("the form lost the tasks: %q", kept)
+		}
+		checkAxe(t, ctx, string(axeSource), "application form with errors")
+		run(t, ctx, chromedp.Click(chromedp.ID("f-consent")), chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.CSS(".flash")))
+		if got := text(t, ctx, "main"); !strings.Contains(got, "Vielen Dank für Ihre Bewerbung.") || !strings.Contains(got, "/applications/") {
+			t.Errorf("status page shows\n%s", got)
+		}
+		checkAxe(t, ctx, string(axeSource), "application status")
+	})
+
 	t.Run("CheckAnonymous", func(t *testing.T) {
 		// An anonymous visitor checks a job ad: the result appears below
 		// the form, which keeps the text, and the browser goes to it.
