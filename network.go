@@ -311,6 +311,13 @@ type NetworkService interface {
 	FindNetworks(ctx context.Context) ([]*Network, error)
 	// SetGoals replaces a network's balance goals. ENOTFOUND, EINVALID.
 	SetGoals(ctx context.Context, networkID int64, goals map[string]float64) error
+	// AddCoordinator makes an account a coordinator of a network (again:
+	// no change). ENOTFOUND for an unknown network or account.
+	AddCoordinator(ctx context.Context, networkID, userID int64) error
+	// FindCoordinators returns a network's coordinators by e-mail.
+	FindCoordinators(ctx context.Context, networkID int64) ([]*User, error)
+	// IsCoordinator reports whether the account coordinates the network.
+	IsCoordinator(ctx context.Context, networkID, userID int64) (bool, error)
 	CreateCircle(ctx context.Context, c *Circle) error
 	FindCircles(ctx context.Context, networkID int64) ([]*Circle, error)
 	CreateCall(ctx context.Context, c *Call) error

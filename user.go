@@ -67,6 +67,8 @@ type UserService interface {
 	CreateUser(ctx context.Context, u *User, password string) error
 	// FindUserByID returns ENOTFOUND when there is none.
 	FindUserByID(ctx context.Context, id int64) (*User, error)
+	// FindUserByEmail returns ENOTFOUND when there is none.
+	FindUserByEmail(ctx context.Context, email string) (*User, error)
 	// Authenticate returns the user with that e-mail and password, or
 	// EUNAUTHORIZED, taking the same time whether or not the e-mail exists.
 	Authenticate(ctx context.Context, email, password string) (*User, error)

@@ -85,6 +85,45 @@ func (db *DB) SetGoals(ctx context.Context, networkID int64, goals map[string]fl
 	})
 }
 
+// AddCoordinator makes an account a coordinator of a network.
+func (db *DB) AddCoordinator(ctx context.Context, networkID, userID int64) error {
+	return db.write(ctx, func(t *tx) error {
+		var n int
+		if err := t.queryRow(ctx, "SELECT COUNT(*) FROM network_coordinators WHERE network_id = ? AND user_id = ?", networkID, userID).Scan(&n); err != nil || n > 0 {
+			return mapError(err)
+		}
+		_, err := t.exec(ctx, "INSERT INTO network_coordinators (network_id, user_id) VALUES (?, ?)", networkID, userID)
+		if errorClass(err) == errForeignKey {
+			return notFound("network or account")
+		}
+		return mapError(err)
+	})
+}
+
+// FindCoordinators returns a network's coordinators.
+func (db *DB) FindCoordinators(ctx context.Context, networkID int64) ([]*cdoatlas.User, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.User, error) {
+		out := []*cdoatlas.User{}
+		err := eachRow(ctx, t, `SELECT u.id, u.email, u.role FROM users u JOIN network_coordinators c ON c.user_id = u.id
+			WHERE c.network_id = ? ORDER BY u.email`, func(s scanner) error {
+			var u cdoatlas.User
+			err := s.Scan(&u.ID, &u.Email, &u.Role)
+			out = append(out, &u)
+			return err
+		}, networkID)
+		return out, err
+	})
+}
+
+// IsCoordinator reports whether the account coordinates the network.
+func (db *DB) IsCoordinator(ctx context.Context, networkID, userID int64) (bool, error) {
+	return read(ctx, db, func(t *tx) (bool, error) {
+		var n int
+		err := t.queryRow(ctx, "SELECT COUNT(*) FROM network_coordinators WHERE network_id = ? AND user_id = ?", networkID, userID).Scan(&n)
+		return n > 0, mapError(err)
+	})
+}
+
 // CreateCircle validates and stores c. EINVALID for an unknown network.
 func (db *DB) CreateCircle(ctx context.Context, c *cdoatlas.Circle) error {
 	if err := c.Validate(); err != nil {

@@ -23,6 +23,7 @@ func (s *site) registerNetworkRoutes() {
 	s.post("/networks/new", s.editor(s.handleNetworkCreate))
 	s.get("/networks/{id}", s.editor(s.handleNetworkShow))
 	s.post("/networks/{id}/goals", s.editor(s.handleGoals))
+	s.post("/networks/{id}/coordinators", s.editor(s.handleCoordinatorAdd))
 	s.get("/networks/{id}/calls/new", s.editor(s.handleCallNew))
 	s.post("/networks/{id}/calls/new", s.editor(s.handleCallCreate))
 	s.get("/calls/{id}/applications", s.editor(s.handleCallApplications))
@@ -41,17 +42,87 @@ type networkView struct {
 	Circles  []*cdoatlas.Circle
 	Calls    []*cdoatlas.Call
 	MakeUps  []circleMakeUp
+	// Coordinators run the network; without any, every editor does.
+	Coordinators []*cdoatlas.User
+}
+
+// mayCoordinate reports whether the visitor runs the network: an admin,
+// one of its coordinators, or any editor while it has no coordinator (as
+// the demo's network).
+func (s *site) mayCoordinate(ctx context.Context, networkID int64) (bool, error) {
+	u := userFrom(ctx)
+	switch {
+	case u == nil || !u.CanEdit():
+		return false, nil
+	case u.Role == cdoatlas.UserAdmin:
+		return true, nil
+	}
+	if ok, err := s.Store.IsCoordinator(ctx, networkID, u.ID); ok || err != nil {
+		return ok, err
+	}
+	cs, err := s.Store.FindCoordinators(ctx, networkID)
+	return len(cs) == 0, err
+}
+
+// coordinates is mayCoordinate for a handler: it answers 403 (or the
+// error) when the visitor may not.
+func (s *site) coordinates(w http.ResponseWriter, r *http.Request, networkID int64) bool {
+	ok, err := s.mayCoordinate(r.Context(), networkID)
+	if err != nil {
+		s.fail(w, r, err)
+		return false
+	}
+	if !ok {
+		s.renderError(w, r, http.StatusForbidden)
+	}
+	return ok
 }
 
 func (s *site) handleNetworkIndex(w http.ResponseWriter, r *http.Request) {
 	v := &networkView{page: s.newPage(w, r, "network.index", "")}
 	v.Nav = "networks"
-	var err error
-	if v.Networks, err = s.Store.FindNetworks(r.Context()); err != nil {
+	all, err := s.Store.FindNetworks(r.Context())
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	for _, n := range all {
+		ok, err := s.mayCoordinate(r.Context(), n.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if ok {
+			v.Networks = append(v.Networks, n)
+		}
+	}
 	s.render(w, r, http.StatusOK, "network_index", v)
+}
+
+// handleCoordinatorAdd makes the account with the e-mail address a
+// coordinator of the network.
+func (s *site) handleCoordinatorAdd(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok || !s.coordinates(w, r, id) {
+		if !ok {
+			s.renderError(w, r, http.StatusNotFound)
+		}
+		return
+	}
+	back := showPath("networks", id) + "#coordinators"
+	u, err := s.Store.FindUserByEmail(r.Context(), r.PostForm.Get("email"))
+	if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND || err == nil && !u.CanEdit() {
+		redirectFlash(w, r, back, "flash.coordinator_unknown")
+		return
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.Store.AddCoordinator(r.Context(), id, u.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	redirectFlash(w, r, back, "flash.saved")
 }
 
 func (s *site) handleNetworkShow(w http.ResponseWriter, r *http.Request) {
@@ -66,7 +137,14 @@ func (s *site) handleNetworkShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if !s.coordinates(w, r, id) {
+		return
+	}
 	v := &networkView{page: s.newPage(w, r, "", n.Name), Network: n}
+	if v.Coordinators, err = s.Store.FindCoordinators(ctx, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	v.Nav = "networks"
 	if v.Circles, err = s.Store.FindCircles(ctx, id); err == nil {
 		v.Calls, err = s.Store.FindCalls(ctx, id)
@@ -106,6 +184,9 @@ func (s *site) handleGoals(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r)
 	if !ok {
 		s.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	if !s.coordinates(w, r, id) {
 		return
 	}
 	goals := map[string]float64{}
@@ -172,6 +253,10 @@ func (s *site) handleNetworkCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if err := s.Store.AddCoordinator(ctx, n.ID, userFrom(ctx).ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	lang := langFrom(r)
 	for _, c := range []*cdoatlas.Circle{
 		{NetworkID: n.ID, Name: tr(lang, "network.core_circle"), Capacity: capacity},
@@ -213,6 +298,9 @@ func (s *site) loadNetworkForCall(w http.ResponseWriter, r *http.Request) (*cdoa
 	n, err := s.Store.FindNetworkByID(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
+		return nil, nil, false
+	}
+	if !s.coordinates(w, r, id) {
 		return nil, nil, false
 	}
 	circles, err := s.Store.FindCircles(r.Context(), id)
@@ -537,7 +625,7 @@ func (s *Server) runOffers(ctx context.Context) {
 
 func (s *site) handleCallApplications(w http.ResponseWriter, r *http.Request) {
 	v, ok := s.loadCall(w, r, "call.applications_of")
-	if !ok {
+	if !ok || !s.coordinates(w, r, v.Network.ID) {
 		return
 	}
 	v.Nav = "networks"

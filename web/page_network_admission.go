@@ -95,7 +95,7 @@ func (s *site) proposalInput(ctx context.Context, call *cdoatlas.Call, n *cdoatl
 
 func (s *site) handleProposal(w http.ResponseWriter, r *http.Request) {
 	cv, ok := s.loadCall(w, r, "proposal.title")
-	if !ok {
+	if !ok || !s.coordinates(w, r, cv.Network.ID) {
 		return
 	}
 	ctx := r.Context()
@@ -139,7 +139,7 @@ func (s *site) handleProposal(w http.ResponseWriter, r *http.Request) {
 // admissions there (the circle is never overfilled).
 func (s *site) handleProposalAccept(w http.ResponseWriter, r *http.Request) {
 	cv, ok := s.loadCall(w, r, "proposal.title")
-	if !ok {
+	if !ok || !s.coordinates(w, r, cv.Network.ID) {
 		return
 	}
 	ctx := r.Context()
@@ -195,6 +195,14 @@ func (s *site) handleDecide(w http.ResponseWriter, r *http.Request) {
 	a, err := s.Store.FindApplicationByID(ctx, id)
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	call, err := s.Store.FindCallByID(ctx, a.CallID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.coordinates(w, r, call.NetworkID) {
 		return
 	}
 	user := userFrom(ctx).ID

@@ -30,6 +30,21 @@ func TestPageNetworkCallAndApplication(t *testing.T) {
 
 	var netID int64
 	fmt.Sscanf(netPath, "/networks/%d", &netID)
+	// Only its coordinators (and admins) run the network.
+	other := e.as(cdoatlas.UserEditor)
+	if w := other.get(netPath); w.Code != http.StatusForbidden {
+		t.Errorf("another editor: %d", w.Code)
+	}
+	wantNoText(t, other.get("/networks"), "CDO-Kreis der Kommunen")
+	if w := e.as(cdoatlas.UserAdmin).get(netPath); w.Code != http.StatusOK {
+		t.Errorf("admin: %d", w.Code)
+	}
+	wantText(t, ed.follow(ed.submit(netPath, netPath+"/coordinators", url.Values{"email": {"nobody@example.org"}})), "Kein Redaktionskonto mit dieser Adresse.")
+	w = ed.follow(ed.submit(netPath, netPath+"/coordinators", url.Values{"email": {other.user.Email}}))
+	wantText(t, w, other.user.Email)
+	if w := other.get(netPath); w.Code != http.StatusOK {
+		t.Errorf("added coordinator: %d", w.Code)
+	}
 	// The balance goals are editable.
 	w = ed.follow(ed.submit(netPath, netPath+"/goals", url.Values{"goal_size_class": {"5"}, "goal_gender": {"2,5"}, "goal_archetype": {"0"}}))
 	wantText(t, w, "Die Änderungen wurden gespeichert.")

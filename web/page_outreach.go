@@ -50,6 +50,9 @@ func (s *site) handleOutreach(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if !s.coordinates(w, r, id) {
+		return
+	}
 	v := &outreachView{page: s.newPage(w, r, "", tr(langFrom(r), "outreach.title", n.Name)), Network: n, Group: r.URL.Query().Get("group")}
 	v.Nav = "networks"
 	v.Groups = selectOptions([]option{{Value: "", Label: tr(v.Lang, "outreach.all")}, {Value: "women", Label: tr(v.Lang, "outreach.women")},

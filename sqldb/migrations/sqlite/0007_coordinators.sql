@@ -1,0 +1,7 @@
+-- The coordinators of a network: the accounts that run its calls and
+-- admissions (besides admins).
+CREATE TABLE network_coordinators (
+	network_id INTEGER NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+	user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+	PRIMARY KEY (network_id, user_id)
+);
