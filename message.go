@@ -33,6 +33,7 @@ var messages = map[string][2]string{
 	"wave.invalid":                     {"Welle: Buchstaben, Ziffern, - _ . (höchstens 40 Zeichen), z. B. 2024.", "Wave: letters, digits, - _ . (at most 40 characters), e.g. 2024."},
 	"wave.other_date":                  {"Diese Welle hat schon einen anderen Stichtag.", "This wave already has another reference date."},
 	"network.unknown":                  {"Netzwerk nicht gefunden.", "Network not found."},
+	"circle.full":                      {"Der Kreis ist voll.", "The circle is full."},
 	"circle.unknown":                   {"Kreis nicht gefunden.", "Circle not found."},
 	"decision.invalid":                 {"Unbekannte Entscheidung.", "Unknown decision."},
 	"consent.required":                 {"Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.", "Please consent to the processing of your details."},

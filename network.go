@@ -264,6 +264,53 @@ type Membership struct {
 	LeaveReason      string     `json:"leave_reason"`
 }
 
+// Validate trims m and checks what a coordinator entered.
+func (m *Membership) Validate() error {
+	for _, f := range []*string{&m.PersonName, &m.Email, &m.OrganizationName, &m.Region, &m.Title, &m.Tasks} {
+		*f = strings.TrimSpace(*f)
+	}
+	m.Email = strings.ToLower(m.Email)
+	m.Kind = strings.ToLower(strings.TrimSpace(m.Kind))
+	m.Country = strings.ToUpper(strings.TrimSpace(m.Country))
+	if m.Gender = strings.TrimSpace(m.Gender); m.Gender == "" {
+		m.Gender = GenderUnknown
+	}
+	fe := FieldErrors{}
+	if m.PersonName == "" {
+		fe.Add("person_name", "required")
+	} else if utf8.RuneCountInString(m.PersonName) > 200 {
+		fe.Add("person_name", "too_long")
+	}
+	if m.Email != "" && !validEmail(m.Email) {
+		fe.Add("email", "email.invalid")
+	}
+	if m.OrganizationID == nil {
+		if m.OrganizationName == "" {
+			fe.Add("organization_name", "required")
+		}
+		if !contains(Kinds, m.Kind) {
+			fe.Add("kind", "kind.invalid")
+		}
+		if !isDACH(m.Country) {
+			fe.Add("country", "country.invalid")
+		}
+		if m.Region != "" {
+			if r := NormalizeRegion(m.Country, m.Region); r != "" {
+				m.Region = r
+			} else {
+				fe.Add("region", "region.invalid")
+			}
+		}
+	}
+	if !contains(Genders, m.Gender) {
+		fe.Add("gender", "gender.invalid")
+	}
+	if m.CircleID <= 0 {
+		fe.Add("circle_id", "required")
+	}
+	return fe.Err()
+}
+
 // Decision actions on applications.
 const (
 	DecisionAdmit    = "admit"
@@ -341,6 +388,9 @@ type NetworkService interface {
 	// coordinators admit at the same moment: a full circle gives
 	// ECONFLICT, and so does an application admitted or declined before.
 	Admit(ctx context.Context, applicationID, userID int64, note string) (*Membership, error)
+	// AddMember enters a member directly (e.g. one of the circle before
+	// cdoatlas), with the same capacity rule as Admit. EINVALID, ECONFLICT.
+	AddMember(ctx context.Context, m *Membership) error
 	// Decide sets an application that has no seat to declined, waitlisted
 	// or review and records the decision. ECONFLICT for an admitted one.
 	Decide(ctx context.Context, applicationID int64, action string, userID int64, note string) error

@@ -55,26 +55,8 @@ func admit(ctx context.Context, t *tx, applicationID, userID int64, note string)
 		if err := t.queryRow(ctx, "SELECT circle_id FROM calls WHERE id = ?", a.CallID).Scan(&circleID); err != nil {
 			return mapError(err)
 		}
-		lock := ""
-		if t.postgres() {
-			lock = " FOR UPDATE"
-		}
-		var capacity int
-		if err := t.queryRow(ctx, "SELECT capacity FROM circles WHERE id = ?"+lock, circleID).Scan(&capacity); err != nil {
-			return mapError(err)
-		}
-		if capacity > 0 {
-			var n, held int
-			if err := t.queryRow(ctx, "SELECT COUNT(*) FROM memberships WHERE circle_id = ? AND left_at IS NULL", circleID).Scan(&n); err != nil {
-				return mapError(err)
-			}
-			if err := t.queryRow(ctx, "SELECT COUNT(*) FROM offers WHERE circle_id = ? AND state = ? AND application_id <> ?",
-				circleID, cdoatlas.OfferOpen, a.ID).Scan(&held); err != nil {
-				return mapError(err)
-			}
-			if n+held >= capacity {
-				return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the circle is full (%d of %d seats taken, %d held by offers)", n, capacity, held)
-			}
+		if err := seatFree(ctx, t, circleID, a.ID); err != nil {
+			return err
 		}
 		m = &cdoatlas.Membership{CircleID: circleID, ApplicationID: &a.ID, PersonName: a.PersonName, Email: a.Email,
 			OrganizationID: a.OrganizationID, OrganizationName: a.OrganizationName, Kind: a.Kind, Country: a.Country,
@@ -105,6 +87,71 @@ func admit(ctx context.Context, t *tx, applicationID, userID int64, note string)
 		return nil, err
 	}
 	return m, nil
+}
+
+// AddMember enters a member directly, within the circle's capacity.
+func (db *DB) AddMember(ctx context.Context, m *cdoatlas.Membership) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(t *tx) error {
+		if m.OrganizationID != nil {
+			o, err := findOrganizationByID(ctx, t, *m.OrganizationID)
+			if err != nil {
+				return err
+			}
+			m.OrganizationName, m.Kind, m.Country, m.Region, m.Population = o.Name, o.Kind, o.Country, o.Region, o.Population
+		}
+		if err := seatFree(ctx, t, m.CircleID, 0); err != nil {
+			return err
+		}
+		m.JoinedAt = t.now
+		var orgID, pop any
+		if m.OrganizationID != nil {
+			orgID = *m.OrganizationID
+		}
+		if m.Population != nil {
+			pop = *m.Population
+		}
+		err := t.queryRow(ctx, `INSERT INTO memberships (circle_id, person_name, email, organization_id, organization_name, kind,
+			country, region, population, title, tasks, placement, gender, listed, joined_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			m.CircleID, m.PersonName, m.Email, orgID, m.OrganizationName, m.Kind, m.Country, m.Region, pop, m.Title, m.Tasks,
+			m.Placement, m.Gender, m.Listed, t.ts(t.now)).Scan(&m.ID)
+		return mapError(err)
+	})
+}
+
+// seatFree locks the circle (PostgreSQL) and answers ECONFLICT when its
+// capacity is taken by members and by the open offers of applications
+// other than except.
+func seatFree(ctx context.Context, t *tx, circleID, except int64) error {
+	lock := ""
+	if t.postgres() {
+		lock = " FOR UPDATE"
+	}
+	var capacity int
+	err := t.queryRow(ctx, "SELECT capacity FROM circles WHERE id = ?"+lock, circleID).Scan(&capacity)
+	if noRows(err) {
+		return cdoatlas.FieldErrors{"circle_id": "circle.unknown"}.Err()
+	} else if err != nil {
+		return mapError(err)
+	}
+	if capacity == 0 {
+		return nil
+	}
+	var n, held int
+	if err := t.queryRow(ctx, "SELECT COUNT(*) FROM memberships WHERE circle_id = ? AND left_at IS NULL", circleID).Scan(&n); err != nil {
+		return mapError(err)
+	}
+	if err := t.queryRow(ctx, "SELECT COUNT(*) FROM offers WHERE circle_id = ? AND state = ? AND application_id <> ?",
+		circleID, cdoatlas.OfferOpen, except).Scan(&held); err != nil {
+		return mapError(err)
+	}
+	if n+held >= capacity {
+		return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the circle is full (%d of %d seats taken, %d held by offers)", n, capacity, held)
+	}
+	return nil
 }
 
 // Decide records a decision on an application without a seat.

@@ -149,3 +149,21 @@ func TestMembersListAndLeave(t *testing.T) {
 		}
 	})
 }
+
+func TestAddMember(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		call, apps := openCall(t, db, 1, 1)
+		muc := mustCreateOrganization(t, db, munich())
+		m := &cdoatlas.Membership{CircleID: call.CircleID, PersonName: "Alte Häsin", Email: "ALT@example.org", OrganizationID: &muc.ID}
+		if err := db.AddMember(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if m.Region != "DE-BY" || m.Email != "alt@example.org" || m.ID == 0 {
+			t.Errorf("member %+v", m)
+		}
+		wantCode(t, db.AddMember(ctx, &cdoatlas.Membership{CircleID: call.CircleID, PersonName: "Zu viel", OrganizationID: &muc.ID}), cdoatlas.ECONFLICT)
+		_, err := db.Admit(ctx, apps[0].ID, 0, "")
+		wantCode(t, err, cdoatlas.ECONFLICT)
+		wantField(t, db.AddMember(ctx, &cdoatlas.Membership{CircleID: call.CircleID, OrganizationName: "X", Kind: "municipality", Country: "DE"}), "person_name", "required")
+	})
+}

@@ -45,6 +45,14 @@ func TestPageNetworkCallAndApplication(t *testing.T) {
 	if w := other.get(netPath); w.Code != http.StatusOK {
 		t.Errorf("added coordinator: %d", w.Code)
 	}
+	// A member of the circle from before is entered directly; the full
+	// circle refuses more.
+	w = ed.submit(netPath+"/members/new", netPath+"/members/new", url.Values{"circle_id": {fmt.Sprint(circlesOf(t, e, netID)[0].ID)},
+		"person_name": {"Alte Häsin"}, "email": {"alt@example.org"}, "organization_name": {"Köln"}, "gender": {"f"}})
+	wantText(t, ed.follow(w), "Alte Häsin", "Köln")
+	w = ed.submit(netPath+"/members/new", netPath+"/members/new", url.Values{"circle_id": {fmt.Sprint(circlesOf(t, e, netID)[0].ID)},
+		"person_name": {""}, "organization_name": {"Neuland"}})
+	wantCode(t, w, http.StatusUnprocessableEntity)
 	// The balance goals are editable.
 	w = ed.follow(ed.submit(netPath, netPath+"/goals", url.Values{"goal_size_class": {"5"}, "goal_gender": {"2,5"}, "goal_archetype": {"0"}}))
 	wantText(t, w, "Die Änderungen wurden gespeichert.")
@@ -129,4 +137,13 @@ func TestPageNetworkCallAndApplication(t *testing.T) {
 	if w := anon.submit(callPath, oldPath, form); w.Code != http.StatusGone {
 		t.Errorf("applying to a closed call: %d", w.Code)
 	}
+}
+
+func circlesOf(t *testing.T, e *pageEnv, networkID int64) []*cdoatlas.Circle {
+	t.Helper()
+	cs, err := e.store.FindCircles(context.Background(), networkID)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("circles: %v, %v", cs, err)
+	}
+	return cs
 }

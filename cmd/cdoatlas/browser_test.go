@@ -367,7 +367,7 @@ func TestBrowser(t *testing.T) {
 		login(t, ctx, base)
 		for _, p := range []string{"/account", "/organizations/new", fmt.Sprintf("/organizations/%d/posts/new", munich),
 			fmt.Sprintf("/posts/%d/edit", post), fmt.Sprintf("/posts/%d/tenures/new", post), "/people/new",
-			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review", "/census/review", "/census/import", "/networks", "/networks/1", "/networks/1/calls/new", "/calls/1/applications", "/calls/1/proposal", "/members", "/networks/1/outreach"} {
+			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review", "/census/review", "/census/import", "/networks", "/networks/1", "/networks/1/calls/new", "/calls/1/applications", "/calls/1/proposal", "/members", "/networks/1/outreach", "/networks/1/members/new"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
 				t.Errorf("%s: editor sees %q", p, h1)
