@@ -259,6 +259,7 @@ var catalog = map[string][2]string{
 	"call.applications_of":           {"Bewerbungen: %s", "Applications: %s"},
 	"call.no_applications":           {"Noch keine Bewerbung.", "No application yet."},
 	"call.applied":                   {"Eingang", "Received"},
+	"call.offer_open":                {"Platz angeboten bis %s – bitte die Person benachrichtigen.", "Seat offered until %s – please let the person know."},
 	"call.check":                     {"CDO-Prüfung", "CDO check"},
 	"call.status":                    {"Stand", "Status"},
 	"call.reasons":                   {"Gründe (englisch)", "Reasons"},

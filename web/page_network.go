@@ -369,6 +369,7 @@ type callView struct {
 	Form     *form
 	Apps     []*cdoatlas.Application
 	Reasons  map[int64][]string // the check's reasons of each application, in the page's language
+	Offers   map[int64]string   // the expiry date of each open offer
 	Deadline string
 }
 
@@ -636,8 +637,14 @@ func (s *site) handleCallApplications(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v.Reasons = map[int64][]string{}
+	v.Reasons, v.Offers = map[int64][]string{}, map[int64]string{}
 	for _, a := range v.Apps {
+		if o, err := s.Store.FindOpenOffer(r.Context(), a.ID); err == nil {
+			v.Offers[a.ID] = formatDate(v.Lang, cdoatlas.PartialDate(o.ExpiresAt.UTC().Format("2006-01-02")))
+		} else if cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
+			s.fail(w, r, err)
+			return
+		}
 		out := classify.Classify(classify.Input{Title: a.Title, Tasks: a.Tasks, Placement: a.Placement, Organization: a.OrganizationName, Country: a.Country})
 		for _, e := range out.Explanations {
 			if v.Lang == "en" {

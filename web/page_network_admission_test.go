@@ -123,6 +123,8 @@ func TestPageOffer(t *testing.T) {
 	member.follow(member.submit("/members", fmt.Sprintf("/members/%d/leave", m.ID), url.Values{"reason": {"Wechsel"}}))
 	w := anon.get("/applications/" + secret)
 	wantText(t, w, "Ihnen wird ein Platz im Kreis angeboten.", "Platz annehmen")
+	// The coordinator sees the open offer and the address to tell the person.
+	wantText(t, e.as(cdoatlas.UserEditor).get(fmt.Sprintf("/calls/%d/applications", call.ID)), "Platz angeboten bis", "z@example.org")
 	w = anon.follow(anon.submit("/applications/"+secret, "/applications/"+secret, url.Values{"answer": {"accept"}}))
 	wantText(t, w, "Ihre Antwort ist gespeichert.", "Aufgenommen.")
 	wantNoText(t, w, "Platz annehmen")
