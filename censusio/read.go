@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,21 +57,18 @@ var aliases = [numColumns][]string{
 	colObservedOn:   {"Beobachtet am", "Datum", "Stand", "Observed", "Date"},
 }
 
-func headerKey(h string) string { return strings.ReplaceAll(cdoatlas.Fold(h), " ", "") }
+var schema = tabular.NewSchema(Columns, aliases[:], colCountry, colRegion)
 
-var columnByKey = func() map[string]int {
-	m := map[string]int{}
-	for c, name := range Columns {
-		for _, a := range append([]string{name}, aliases[c]...) {
-			k := headerKey(a)
-			if prev, ok := m[k]; ok && prev != c {
-				panic(fmt.Sprintf("censusio: alias %q of %s also names %s", a, name, Columns[prev]))
-			}
-			m[k] = c
+// SourceOf returns the source a file name names as a word ("2024 LinkedIn
+// export.csv", "wave-2024-press.csv"), or "other".
+func SourceOf(name string) string {
+	for _, w := range strings.Fields(cdoatlas.Fold(strings.TrimSuffix(name, path.Ext(name)))) {
+		if slices.Contains(cdoatlas.Sources, w) {
+			return w
 		}
 	}
-	return m
-}()
+	return "other"
+}
 
 // Read reads the observations of a file: JSON Lines when name ends in
 // .jsonl or .ndjson, else a table (tabular.Read). Every row is checked; a
@@ -122,51 +121,10 @@ func Parse(t *tabular.Table, file string) ([]cdoatlas.Observation, error) {
 	return out, nil
 }
 
-// mapHeader finds the columns in the header: index[c] is the table column
-// of observation column c or -1, header[c] its name in the file. Columns
-// given twice, an ambiguous "Land" and missing required columns are
-// reported for line 1.
-func mapHeader(t *tabular.Table, errs *cdoatlas.FileErrorList) (index [numColumns]int, header [numColumns]string) {
-	for c := range index {
-		index[c] = -1
-	}
-	land := -1
-	for i, h := range t.Header {
-		k := headerKey(h)
-		if k == "land" {
-			land = i
-			continue
-		}
-		c, ok := columnByKey[k]
-		if !ok {
-			continue
-		}
-		if index[c] >= 0 {
-			errs.Add(1, h, fmt.Sprintf("the column %q already gives %s", header[c], Columns[c]))
-			continue
-		}
-		index[c], header[c] = i, h
-	}
-	if land >= 0 {
-		all := func(ok func(string) bool) bool {
-			for _, row := range t.Rows {
-				if land < len(row.Cells) {
-					if v := strings.TrimSpace(row.Cells[land]); v != "" && !ok(v) {
-						return false
-					}
-				}
-			}
-			return true
-		}
-		switch {
-		case index[colCountry] < 0 && all(func(v string) bool { return cdoatlas.NormalizeCountry(v) != "" }):
-			index[colCountry], header[colCountry] = land, t.Header[land]
-		case index[colRegion] < 0 && all(func(v string) bool { return cdoatlas.NormalizeRegion("", v) != "" }):
-			index[colRegion], header[colRegion] = land, t.Header[land]
-		default:
-			errs.Add(1, t.Header[land], `"Land" can mean the country or the state: name the column "Staat" (DE, AT, CH) or "Bundesland"`)
-		}
-	}
+// mapHeader finds the columns in the header (schema.Map) and reports
+// missing required columns for line 1.
+func mapHeader(t *tabular.Table, errs *cdoatlas.FileErrorList) (index []int, header []string) {
+	index, header = schema.Map(t, errs)
 	for _, c := range []int{colPersonName, colTitle, colOrganization} {
 		if index[c] < 0 {
 			errs.Add(1, Columns[c], fmt.Sprintf("required column missing: %s (or %s)", Columns[c], strings.Join(aliases[c][:2], ", ")))
@@ -269,8 +227,8 @@ func jsonRow(b []byte, line int, errs *cdoatlas.FileErrorList) (cdoatlas.Observa
 	var v [numColumns]string
 	bad := false
 	for k, raw := range obj {
-		c, ok := columnByKey[headerKey(k)]
-		if !ok {
+		c := schema.Column(k)
+		if c < 0 {
 			continue
 		}
 		var s string

@@ -50,21 +50,10 @@ var aliases = [numColumns][]string{
 // required are the columns a file must have: the check needs the tasks.
 var required = []int{colID, colTasks}
 
-func headerKey(h string) string { return strings.ReplaceAll(cdoatlas.Fold(h), " ", "") }
+var schema = tabular.NewSchema(Columns, aliases[:], colCountry, colRegion)
 
-var columnByKey = func() map[string]int {
-	m := map[string]int{}
-	for c, name := range Columns {
-		for _, a := range append([]string{name}, aliases[c]...) {
-			k := headerKey(a)
-			if prev, ok := m[k]; ok && prev != c {
-				panic(fmt.Sprintf("network: alias %q of %s also names %s", a, name, Columns[prev]))
-			}
-			m[k] = c
-		}
-	}
-	return m
-}()
+// headerKey is the form values and names are compared in.
+func headerKey(h string) string { return tabular.HeaderKey(h) }
 
 // ReadCandidates reads an applications or members file: CSV (UTF-8 with or
 // without BOM, UTF-16 or Windows-1252; comma, semicolon or tab) or XLSX,
@@ -124,45 +113,11 @@ func ReadCandidates(r io.Reader, name string) ([]Candidate, error) {
 // "Land" means the country when every value is one, else the state when
 // every value is one; columns given twice and missing required columns
 // are reported for line 1.
-func mapHeader(t *tabular.Table, errs *cdoatlas.FileErrorList) (index [numColumns]int, header [numColumns]string) {
-	for c := range index {
-		index[c], header[c] = -1, Columns[c]
-	}
-	land := -1
-	for i, h := range t.Header {
-		k := headerKey(h)
-		if k == "land" {
-			land = i
-			continue
-		}
-		c, ok := columnByKey[k]
-		if !ok {
-			continue
-		}
-		if index[c] >= 0 {
-			errs.Add(1, h, fmt.Sprintf("the column %q already gives %s", header[c], Columns[c]))
-			continue
-		}
-		index[c], header[c] = i, h
-	}
-	if land >= 0 {
-		all := func(ok func(string) bool) bool {
-			for _, row := range t.Rows {
-				if land < len(row.Cells) {
-					if v := strings.TrimSpace(row.Cells[land]); v != "" && !ok(v) {
-						return false
-					}
-				}
-			}
-			return true
-		}
-		switch {
-		case index[colCountry] < 0 && all(func(v string) bool { return cdoatlas.NormalizeCountry(v) != "" }):
-			index[colCountry], header[colCountry] = land, t.Header[land]
-		case index[colRegion] < 0 && all(func(v string) bool { return cdoatlas.NormalizeRegion("", v) != "" }):
-			index[colRegion], header[colRegion] = land, t.Header[land]
-		default:
-			errs.Add(1, t.Header[land], `"Land" can mean the country or the state: name the column "Staat" (DE, AT, CH) or "Bundesland"`)
+func mapHeader(t *tabular.Table, errs *cdoatlas.FileErrorList) (index []int, header []string) {
+	index, header = schema.Map(t, errs)
+	for c := range header {
+		if header[c] == "" {
+			header[c] = Columns[c]
 		}
 	}
 	for _, c := range required {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -97,7 +98,7 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	source := values["source"]
-	if source != "" && !contains(cdoatlas.Sources, source) {
+	if source != "" && !slices.Contains(cdoatlas.Sources, source) {
 		v.Errors = append(v.Errors, tr(v.Lang, "census_import.source_invalid"))
 	}
 	files := f.File["files"]
@@ -134,7 +135,7 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 		}
 		src := source
 		if src == "" {
-			src = sourceOfFile(name)
+			src = censusio.SourceOf(name)
 		}
 		for i := range obs {
 			obs[i].Source = src
@@ -157,25 +158,6 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 		job.finish(sum, err)
 	}()
 	http.Redirect(w, r, "/census/import/"+job.id, http.StatusSeeOther)
-}
-
-// sourceOfFile returns the source a file name names as a word, or other.
-func sourceOfFile(name string) string {
-	for _, w := range strings.Fields(cdoatlas.Fold(strings.TrimSuffix(name, filepath.Ext(name)))) {
-		if contains(cdoatlas.Sources, w) {
-			return w
-		}
-	}
-	return "other"
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // censusJobView shows an import's progress or outcome.

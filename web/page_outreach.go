@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"sort"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -122,7 +123,7 @@ func (s *site) handleOutreach(w http.ResponseWriter, r *http.Request) {
 				continue
 			}
 		case "east":
-			if !contains(network.EastRegions, o.Region) {
+			if !slices.Contains(network.EastRegions, o.Region) {
 				continue
 			}
 		case "small":

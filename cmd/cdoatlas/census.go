@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,7 +37,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		return errors.New("give the wave: --wave 2024")
 	}
 	src := strings.ToLower(strings.TrimSpace(*source))
-	if src != "" && !contains(cdoatlas.Sources, src) {
+	if src != "" && !slices.Contains(cdoatlas.Sources, src) {
 		return fmt.Errorf("unknown --source %q: one of %s", *source, strings.Join(cdoatlas.Sources, ", "))
 	}
 	if fs.NArg() == 0 {
@@ -71,7 +72,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		obs, err := results[i].obs, results[i].err
 		fileSource := src
 		if fileSource == "" {
-			fileSource = sourceOf(filepath.Base(path))
+			fileSource = censusio.SourceOf(filepath.Base(path))
 		}
 		for i := range obs {
 			obs[i].Source = fileSource
@@ -109,17 +110,6 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	return nil
 }
 
-// sourceOf returns the source a file name names as a word ("2024 LinkedIn
-// export.csv", "wave-2024-press.csv"), or "other".
-func sourceOf(name string) string {
-	for _, w := range strings.Fields(cdoatlas.Fold(strings.TrimSuffix(name, filepath.Ext(name)))) {
-		if contains(cdoatlas.Sources, w) {
-			return w
-		}
-	}
-	return "other"
-}
-
 func readObservationFile(path string) ([]cdoatlas.Observation, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -141,15 +131,6 @@ func (m *Main) progressBar(label string) func(done, total int) {
 		n := done * width / total
 		fmt.Fprintf(m.Stderr, "\r%s [%s%s] %3d%% %d/%d", label, strings.Repeat("#", n), strings.Repeat(" ", width-n), done*100/total, done, total)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // runStats prints the census figures of every wave.

@@ -1,0 +1,104 @@
+package tabular
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// Schema is the columns a reader knows by name, each with aliases (German
+// names, other spellings). Names are compared folded (case, umlauts),
+// without spaces, underscores and hyphens. The header "Land" means the
+// country in Austria and Switzerland and the state in Germany; its values
+// decide (Map).
+type Schema struct {
+	Names   []string
+	Aliases [][]string
+	// Country and Region are the columns "Land" may stand for, -1 for none.
+	Country, Region int
+	byKey           map[string]int
+}
+
+// NewSchema indexes names and aliases; an alias naming two columns is a
+// programming error and panics.
+func NewSchema(names []string, aliases [][]string, country, region int) *Schema {
+	s := &Schema{Names: names, Aliases: aliases, Country: country, Region: region, byKey: map[string]int{}}
+	for c, name := range names {
+		var as []string
+		if c < len(aliases) {
+			as = aliases[c]
+		}
+		for _, a := range append([]string{name}, as...) {
+			k := HeaderKey(a)
+			if prev, ok := s.byKey[k]; ok && prev != c {
+				panic(fmt.Sprintf("tabular: alias %q of %s also names %s", a, name, names[prev]))
+			}
+			s.byKey[k] = c
+		}
+	}
+	return s
+}
+
+// HeaderKey is the form header names are compared in.
+func HeaderKey(h string) string {
+	return strings.ReplaceAll(cdoatlas.Fold(h), " ", "") // Fold makes "_" and "-" spaces
+}
+
+// Column returns the column a header name names, or -1.
+func (s *Schema) Column(h string) int {
+	if c, ok := s.byKey[HeaderKey(h)]; ok {
+		return c
+	}
+	return -1
+}
+
+// Map finds the schema's columns in t's header: index[c] is the table
+// column of schema column c or -1, header[c] its name in the file ("" when
+// missing). A column given twice (under two names) and a "Land" whose
+// values are neither all countries nor all states are reported for line 1.
+// Columns the schema does not know are left alone.
+func (s *Schema) Map(t *Table, errs *cdoatlas.FileErrorList) (index []int, header []string) {
+	index, header = make([]int, len(s.Names)), make([]string, len(s.Names))
+	for c := range index {
+		index[c] = -1
+	}
+	land := -1
+	for i, h := range t.Header {
+		if HeaderKey(h) == "land" && (s.Country >= 0 || s.Region >= 0) {
+			land = i
+			continue
+		}
+		c := s.Column(h)
+		if c < 0 {
+			continue
+		}
+		if index[c] >= 0 {
+			errs.Add(1, h, fmt.Sprintf("the column %q already gives %s", header[c], s.Names[c]))
+			continue
+		}
+		index[c], header[c] = i, h
+	}
+	if land < 0 {
+		return index, header
+	}
+	all := func(ok func(string) bool) bool {
+		for _, row := range t.Rows {
+			if land < len(row.Cells) {
+				if v := strings.TrimSpace(row.Cells[land]); v != "" && !ok(v) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	switch {
+	case s.Country >= 0 && index[s.Country] < 0 && all(func(v string) bool { return cdoatlas.NormalizeCountry(v) != "" }):
+		index[s.Country], header[s.Country] = land, t.Header[land]
+	case s.Region >= 0 && index[s.Region] < 0 && all(func(v string) bool { return cdoatlas.NormalizeRegion("", v) != "" }):
+		index[s.Region], header[s.Region] = land, t.Header[land]
+	default:
+		errs.Add(1, t.Header[land], `"Land" can mean the country or the state: name the column "Staat" (DE, AT, CH) or "Bundesland"`)
+	}
+	return index, header
+}
