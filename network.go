@@ -205,23 +205,7 @@ func (a *Application) Validate() error {
 		fe.Add("email", "email.invalid")
 	}
 	if a.OrganizationID == nil {
-		required("organization_name", a.OrganizationName, 300)
-		if !contains(Kinds, a.Kind) {
-			fe.Add("kind", "kind.invalid")
-		}
-		if !isDACH(a.Country) {
-			fe.Add("country", "country.invalid")
-		}
-		if a.Region != "" {
-			if r := NormalizeRegion(a.Country, a.Region); r != "" {
-				a.Region = r
-			} else {
-				fe.Add("region", "region.invalid")
-			}
-		}
-		if a.Population != nil && *a.Population < 0 {
-			fe.Add("population", "population.invalid")
-		}
+		validateNewOrganization(fe, a.OrganizationName, a.Kind, a.Country, &a.Region, a.Population)
 	}
 	required("title", a.Title, 300)
 	required("tasks", a.Tasks, MaxTasksLength)
@@ -285,22 +269,7 @@ func (m *Membership) Validate() error {
 		fe.Add("email", "email.invalid")
 	}
 	if m.OrganizationID == nil {
-		if m.OrganizationName == "" {
-			fe.Add("organization_name", "required")
-		}
-		if !contains(Kinds, m.Kind) {
-			fe.Add("kind", "kind.invalid")
-		}
-		if !isDACH(m.Country) {
-			fe.Add("country", "country.invalid")
-		}
-		if m.Region != "" {
-			if r := NormalizeRegion(m.Country, m.Region); r != "" {
-				m.Region = r
-			} else {
-				fe.Add("region", "region.invalid")
-			}
-		}
+		validateNewOrganization(fe, m.OrganizationName, m.Kind, m.Country, &m.Region, m.Population)
 	}
 	if !contains(Genders, m.Gender) {
 		fe.Add("gender", "gender.invalid")
@@ -349,6 +318,33 @@ type Offer struct {
 	State         string    `json:"state"`
 	OfferedAt     time.Time `json:"offered_at"`
 	ExpiresAt     time.Time `json:"expires_at"`
+}
+
+// validateNewOrganization checks the organization an applicant or member
+// names when it is not in the registry, and turns its region into a code.
+func validateNewOrganization(fe FieldErrors, name, kind, country string, region *string, population *int64) {
+	switch {
+	case name == "":
+		fe.Add("organization_name", "required")
+	case utf8.RuneCountInString(name) > 300:
+		fe.Add("organization_name", "too_long")
+	}
+	if !contains(Kinds, kind) {
+		fe.Add("kind", "kind.invalid")
+	}
+	if !isDACH(country) {
+		fe.Add("country", "country.invalid")
+	}
+	if *region != "" {
+		if r := NormalizeRegion(country, *region); r != "" {
+			*region = r
+		} else {
+			fe.Add("region", "region.invalid")
+		}
+	}
+	if population != nil && *population < 0 {
+		fe.Add("population", "population.invalid")
+	}
 }
 
 // NetworkService stores networks, their circles, calls and applications.

@@ -437,15 +437,9 @@ func applicationForm(p *page, callID int64, values url.Values, errs map[string]s
 	}
 	b := newForm(p, showPath("calls", callID), "application.submit", values, errs)
 	b.add(field{Name: "person_name", Label: "application.person_name", Required: true, Autocomplete: "name"}).
-		add(field{Name: "email", Label: "application.email", Hint: "application.email_hint", Type: "email", Required: true, Autocomplete: "email"}).
-		add(field{Name: "organization_name", Label: "field.organization", Hint: "application.organization_hint", Required: true, Autocomplete: "organization"}).
-		add(field{Name: "official_code", Label: "field.official_code", Hint: "application.official_code_hint"}).
-		group("application.new_organization",
-			field{Name: "kind", Label: "field.kind", Type: "select", Options: enumOptions(lang, "kind", cdoatlas.Kinds, "form.choose")},
-			field{Name: "country", Label: "field.country", Type: "select", Options: countryOptions(lang, "form.choose")},
-			field{Name: "region", Label: "field.region", Hint: "application.region_hint"},
-			field{Name: "population", Label: "field.population", Inputmode: "numeric"}).
-		add(field{Name: "title", Label: "application.title", Required: true, Autocomplete: "organization-title"}).
+		add(field{Name: "email", Label: "application.email", Hint: "application.email_hint", Type: "email", Required: true, Autocomplete: "email"})
+	organizationFields(b, lang)
+	b.add(field{Name: "title", Label: "application.title", Required: true, Autocomplete: "organization-title"}).
 		add(field{Name: "tasks", Label: "application.tasks", Hint: "application.tasks_hint", Type: "textarea", Rows: 8, Required: true}).
 		add(field{Name: "placement", Label: "field.placement", Type: "select", Options: enumOptions(lang, "placement", cdoatlas.Placements, "value.none")}).
 		add(field{Name: "mandate", Label: "application.mandate", Hint: "application.mandate_hint", Type: "textarea", Rows: 3}).
@@ -453,6 +447,18 @@ func applicationForm(p *page, callID int64, values url.Values, errs map[string]s
 		add(field{Name: "consent", Label: "application.consent", Hint: "application.consent_hint", Type: "checkbox", Required: true}).
 		add(field{Name: "website", Label: "application.honeypot", Type: "honeypot"})
 	return b.done("")
+}
+
+// organizationFields adds the organization an applicant or member names:
+// recognised in the registry by name or code, or described when new.
+func organizationFields(b *formBuilder, lang string) {
+	b.add(field{Name: "organization_name", Label: "field.organization", Hint: "application.organization_hint", Required: true, Autocomplete: "organization"}).
+		add(field{Name: "official_code", Label: "field.official_code", Hint: "application.official_code_hint"}).
+		group("application.new_organization",
+			field{Name: "kind", Label: "field.kind", Type: "select", Options: enumOptions(lang, "kind", cdoatlas.Kinds, "form.choose")},
+			field{Name: "country", Label: "field.country", Type: "select", Options: countryOptions(lang, "form.choose")},
+			field{Name: "region", Label: "field.region", Hint: "application.region_hint"},
+			field{Name: "population", Label: "field.population", Inputmode: "numeric"})
 }
 
 // handleApply stores an application: a filled honeypot pretends success
@@ -671,15 +677,9 @@ func memberForm(p *page, networkID int64, circles []*cdoatlas.Circle, values url
 	b := newForm(p, showPath("networks", networkID)+"/members/new", "form.save", values, errs)
 	b.add(field{Name: "circle_id", Label: "call.circle", Type: "select", Required: true, Options: opts}).
 		add(field{Name: "person_name", Label: "field.name", Required: true}).
-		add(field{Name: "email", Label: "application.email", Hint: "member.email_hint", Type: "email"}).
-		add(field{Name: "organization_name", Label: "field.organization", Hint: "application.organization_hint", Required: true}).
-		add(field{Name: "official_code", Label: "field.official_code", Hint: "application.official_code_hint"}).
-		group("application.new_organization",
-			field{Name: "kind", Label: "field.kind", Type: "select", Options: enumOptions(lang, "kind", cdoatlas.Kinds, "form.choose")},
-			field{Name: "country", Label: "field.country", Type: "select", Options: countryOptions(lang, "form.choose")},
-			field{Name: "region", Label: "field.region", Hint: "application.region_hint"},
-			field{Name: "population", Label: "field.population", Inputmode: "numeric"}).
-		add(field{Name: "title", Label: "application.title"}).
+		add(field{Name: "email", Label: "application.email", Hint: "member.email_hint", Type: "email"})
+	organizationFields(b, lang)
+	b.add(field{Name: "title", Label: "application.title"}).
 		add(field{Name: "tasks", Label: "application.tasks", Type: "textarea", Rows: 4}).
 		add(field{Name: "gender", Label: "application.gender", Type: "select", Options: genders}).
 		add(field{Name: "listed", Label: "member.listed", Hint: "member.listed_hint", Type: "checkbox"})

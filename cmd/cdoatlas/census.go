@@ -77,13 +77,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		for i := range obs {
 			obs[i].Source = fileSource
 		}
-		var fe cdoatlas.FileErrors
-		switch {
-		case errors.As(err, &fe):
-			problems = append(problems, fe...)
-		case err != nil:
-			problems = append(problems, cdoatlas.LineError{File: filepath.Base(path), Line: 1, Reason: err.Error()})
-		}
+		problems = addFileProblems(problems, path, err)
 		rows = append(rows, obs...)
 	}
 	if len(problems) > 0 {

@@ -59,13 +59,7 @@ func (m *Main) runNetwork(ctx context.Context, args []string) error {
 			return nil
 		}
 		cs, err := readCandidatesFile(path)
-		var fe cdoatlas.FileErrors
-		switch {
-		case errors.As(err, &fe):
-			problems = append(problems, fe...)
-		case err != nil:
-			problems = append(problems, cdoatlas.LineError{File: filepath.Base(path), Line: 1, Reason: err.Error()})
-		}
+		problems = addFileProblems(problems, path, err)
 		return cs
 	}
 	apps, mems := read(*applications), read(*members)

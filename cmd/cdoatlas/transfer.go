@@ -38,13 +38,7 @@ func (m *Main) runImport(ctx context.Context, args []string) error {
 	for _, path := range fs.Args() {
 		m.progress("reading %s …", path)
 		recs, err := readRegistryFile(path)
-		var fe cdoatlas.FileErrors
-		switch {
-		case errors.As(err, &fe):
-			problems = append(problems, fe...)
-		case err != nil:
-			problems = append(problems, cdoatlas.LineError{File: filepath.Base(path), Line: 1, Reason: err.Error()})
-		}
+		problems = addFileProblems(problems, path, err)
 		records = append(records, recs...)
 	}
 	if len(problems) > 0 {
@@ -76,6 +70,19 @@ func readRegistryFile(path string) ([]cdoatlas.RegistryRecord, error) {
 	name := filepath.Base(path)
 	recs, err := registryio.ReadRegistry(f, name)
 	return recs, nameFile(err, name)
+}
+
+// addFileProblems adds what reading the file at path went wrong with: its
+// problems, or the error as a problem of its first line.
+func addFileProblems(problems cdoatlas.FileErrors, path string, err error) cdoatlas.FileErrors {
+	var fe cdoatlas.FileErrors
+	switch {
+	case errors.As(err, &fe):
+		return append(problems, fe...)
+	case err != nil:
+		return append(problems, cdoatlas.LineError{File: filepath.Base(path), Line: 1, Reason: err.Error()})
+	}
+	return problems
 }
 
 func nameFile(err error, name string) error {
