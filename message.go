@@ -14,7 +14,7 @@ var messages = map[string][2]string{
 	"code.de_land":                     {"Die ersten beiden Ziffern müssen ein Land (01–16) bezeichnen.", "The first two digits must name a Land (01–16)."},
 	"code.de_region":                   {"Der Schlüssel gehört zu einem anderen Land als die Region.", "The key belongs to another Land than the region."},
 	"code.ars_mismatch":                {"ARS ungültig: Stellen 6–9 (Verbandsschlüssel) passen nicht.", "Invalid ARS."},
-	"code.at":                          {"Gemeindekennziffer: 5 Ziffern, erste Ziffer 1–9.", "Austrian municipality code: 5 digits, first digit 1–9."},
+	"code.at":                          {"Gemeindekennziffer: 5 Ziffern (Bezirk: 3), erste Ziffer 1–9.", "Austrian code: 5 digits for a municipality (3 for a district), first digit 1–9."},
 	"code.at_region":                   {"Die erste Ziffer der Gemeindekennziffer passt nicht zum Bundesland.", "The first digit of the code does not match the state."},
 	"code.ch":                          {"BFS-Gemeindenummer: 1 bis 4 Ziffern.", "BFS number: 1 to 4 digits."},
 	"code.other":                       {"Amtlicher Schlüssel: nur Ziffern und Buchstaben.", "Official code: digits and letters only."},

@@ -105,6 +105,27 @@ func TestNormalizeRegion(t *testing.T) {
 		{"", "BE", ""}, // Berlin or Bern: ambiguous without a country
 		{"AT", "Wien", "AT-9"},
 		{"DE", "Atlantis", ""},
+		// Official long forms and other languages.
+		{"", "Freistaat Bayern", "DE-BY"},
+		{"DE", "Freistaat Sachsen", "DE-SN"},
+		{"", "Land Berlin", "DE-BE"},
+		{"", "Freie und Hansestadt Hamburg", "DE-HH"},
+		{"", "Freie Hansestadt Bremen", "DE-HB"},
+		{"", "Land Nordrhein-Westfalen", "DE-NW"},
+		{"", "Bayern (Freistaat)", "DE-BY"},
+		{"", "Kanton Zürich", "CH-ZH"},
+		{"CH", "Canton de Genève", "CH-GE"},
+		{"", "Genève", "CH-GE"},
+		{"", "Genf", "CH-GE"},
+		{"", "Cantone Ticino", "CH-TI"},
+		{"", "Canton du Valais", "CH-VS"},
+		{"", "Republik und Kanton Genf", "CH-GE"},
+		{"", "Land Niederösterreich", "AT-3"},
+		{"AT", "Lower Austria", "AT-3"},
+		{"", "Bavaria", "DE-BY"},
+		{"", "Vienna", "AT-9"},
+		{"DE", "Kanton Zürich", ""},
+		{"", "Land", ""},
 	} {
 		if got := cdoatlas.NormalizeRegion(tc.country, tc.in); got != tc.want {
 			t.Errorf("NormalizeRegion(%q, %q) = %q, want %q", tc.country, tc.in, got, tc.want)

@@ -1,6 +1,7 @@
 package cdoatlas
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -150,12 +151,12 @@ func NormalizeRegion(country, s string) string {
 	if i, ok := regionByCode[up]; ok && (country == "" || strings.HasPrefix(up, country+"-")) {
 		return Regions[i].Code
 	}
-	folded := Fold(s)
+	folded := regionWords(Fold(s))
 	for i, r := range Regions {
 		if country != "" && !strings.HasPrefix(r.Code, country+"-") {
 			continue
 		}
-		if folded == regionFolded[i] {
+		if folded == regionFolded[i] || slices.Contains(regionOtherNames[r.Code], folded) {
 			return r.Code
 		}
 	}
@@ -243,7 +244,13 @@ func validateOfficialCode(country, kind, region, code string) string {
 			return "code.de_region"
 		}
 	case "AT":
-		if len(code) != 5 || !isDigits(code) || code[0] == '0' {
+		// Municipalities have the 5-digit Gemeindekennziffer, districts
+		// (Bezirke) their 3-digit code.
+		want := 5
+		if kind == KindCounty {
+			want = 3
+		}
+		if len(code) != want || !isDigits(code) || code[0] == '0' {
 			return "code.at"
 		}
 		if r := FindRegion(region); r != nil && r.KeyPart != code[:1] {
