@@ -34,6 +34,7 @@ func (s *Server) apiRoutes() []apiRoute {
 	routes = append(routes, s.apiPeople().routes()...)
 	routes = append(routes, s.apiTenures().routes()...)
 	routes = append(routes, s.apiCheckRoutes()...)
+	routes = append(routes, s.apiPlaceRoutes()...)
 	return routes
 }
 

@@ -96,6 +96,7 @@ func init() {
 		{"stats", "stats [--format json|text] [--public [--k 3]]", "census figures per wave: CDOs, entries, exits, stayed, moved and breakdowns", (*Main).runStats},
 		{"report", "report --out DIR [--k 3] [--publisher NAME] [--base-url URL]", "the public census figures as a static site with CSV, XLSX, datapackage.json and DCAT-AP.de metadata", (*Main).runReport},
 		{"gen", "gen --people N --waves K --seed S [--rows R] --out DIR", "synthetic census waves with their ground truth", (*Main).runGen},
+		{"places", "places find [--country C] [--region R] [--jsonl] [NAME…]", "official code, name, kind, region, population and size class of DACH municipalities and counties as people write them (no database; stdin when no names)", (*Main).runPlaces},
 		{"network", "network propose --capacity N --applications FILE [--members FILE] [--format json|text]", "propose whom to admit to a capped circle, with the reasons", (*Main).runNetwork},
 	}
 }

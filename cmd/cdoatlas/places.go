@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cdoatlas/cdoatlas/gazetteer"
+)
+
+// placeLine is one line of `places find`: the query, the place it means
+// (official_code "" when none) and, when none, up to five candidates.
+type placeLine struct {
+	Query          string            `json:"query"`
+	OfficialCode   string            `json:"official_code"`
+	Name           string            `json:"name"`
+	Kind           string            `json:"kind"`
+	Country        string            `json:"country"`
+	Region         string            `json:"region"`
+	Population     *int64            `json:"population"`
+	PopulationDate string            `json:"population_date"`
+	SizeClass      string            `json:"size_class"`
+	Candidates     []gazetteer.Place `json:"candidates"`
+}
+
+func findPlace(q gazetteer.Query) placeLine {
+	r := gazetteer.Find(q)
+	line := placeLine{Query: q.Name, Candidates: r.Candidates}
+	if line.Candidates == nil {
+		line.Candidates = []gazetteer.Place{}
+	}
+	if p := r.Place; p != nil {
+		line.OfficialCode, line.Name, line.Kind, line.Country, line.Region = p.Code, p.Name, p.Kind, p.Country, p.Region
+		line.PopulationDate, line.SizeClass = p.PopulationDate, p.SizeClass()
+		if p.Population > 0 {
+			pop := p.Population
+			line.Population = &pop
+		}
+	}
+	return line
+}
+
+// runPlaces runs `places find`: the gazetteer of every DACH municipality
+// and county, without a database. Names come as arguments, or from stdin
+// one a line; with --jsonl stdin holds {"query", "country", "region"}
+// objects, and a line that cannot be read gives {"line": N, "error": "…"}.
+func (m *Main) runPlaces(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "find" {
+		m.flagSet("places").Usage()
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			return flag.ErrHelp
+		}
+		return errors.New("places: the subcommand is find")
+	}
+	fs := m.flagSet("places")
+	country := fs.String("country", "", "only places in this country (DE, AT, CH)")
+	region := fs.String("region", "", "only places in this region (DE-NW, Bayern, NRW, AT-9, CH-ZH …)")
+	jsonl := fs.Bool("jsonl", false, `read {"query", "country", "region"} objects from stdin, one a line`)
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	out := bufio.NewWriter(m.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	if fs.NArg() > 0 {
+		if *jsonl {
+			return errors.New("--jsonl reads stdin: give no names as arguments")
+		}
+		for _, name := range fs.Args() {
+			enc.Encode(findPlace(gazetteer.Query{Name: name, Country: *country, Region: *region}))
+		}
+		return nil
+	}
+	bad := 0
+	r := bufio.NewReaderSize(m.Stdin, 64<<10)
+	for n := 1; ; n++ {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		line, tooLong, err := readLine(r)
+		if err == io.EOF && line == nil {
+			break
+		} else if err != nil && err != io.EOF {
+			return err
+		}
+		q, problem := parsePlaceLine(line, tooLong, *jsonl)
+		switch {
+		case problem != "":
+			bad++
+			enc.Encode(struct {
+				Line  int    `json:"line"`
+				Error string `json:"error"`
+			}{n, problem})
+		case q != nil:
+			if q.Country == "" {
+				q.Country = *country
+			}
+			if q.Region == "" {
+				q.Region = *region
+			}
+			enc.Encode(findPlace(*q))
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d line(s) could not be read; the others were looked up", bad)
+	}
+	return nil
+}
+
+// parsePlaceLine reads one input line; blank lines are skipped (nil, "").
+func parsePlaceLine(line []byte, tooLong, jsonl bool) (*gazetteer.Query, string) {
+	switch {
+	case tooLong:
+		return nil, "line too long"
+	case !utf8.Valid(line):
+		return nil, "not UTF-8"
+	}
+	s := strings.TrimSpace(strings.TrimPrefix(string(line), "\ufeff"))
+	if s == "" {
+		return nil, ""
+	}
+	if !jsonl {
+		return &gazetteer.Query{Name: s}, ""
+	}
+	var in struct {
+		Query   *string `json:"query"`
+		Country string  `json:"country"`
+		Region  string  `json:"region"`
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	if err := dec.Decode(&in); err != nil {
+		return nil, fmt.Sprintf("not a JSON object: %v", err)
+	}
+	if in.Query == nil {
+		return nil, `"query" is missing`
+	}
+	return &gazetteer.Query{Name: *in.Query, Country: in.Country, Region: in.Region}, ""
+}

@@ -1,0 +1,414 @@
+package gazetteer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// Key returns the comparison key of a place name as written, and the kind
+// its wording implies ("" when it says nothing). It is the one place where
+// the wording of place names is understood:
+//
+//   - designations and honorifics go and tell the kind: "Stadt Köln",
+//     "Köln, Stadt", "Hanse- und Universitätsstadt Rostock", "Lam, M",
+//     "Stadtverwaltung X", "Magistrat der Stadt X", "Ville de Genève",
+//     "Città di Lugano" → municipality; "Freie und Hansestadt Hamburg" →
+//     city state; "Kreis Wesel", "Landratsamt München", "Rhein-Sieg-Kreis",
+//     "Region Hannover", "Bezirkshauptmannschaft Freistadt" → county;
+//     "Freistaat Bayern", "Kanton Zürich", "Land Berlin" → state;
+//   - spellings are brought together: case, umlauts and their
+//     transliterations, hyphens, "St."/"Sankt", "a.M."/"am Main",
+//     "i.d.OPf."/"in der Oberpfalz", "(Saale)"/"an der Saale";
+//   - legal forms and federal bodies ("Allianz SE", "Deutsche Bahn AG",
+//     "Bundesministerium des Innern") give the kinds company, association,
+//     public_company or federal, which no place has.
+//
+// Two names with the same key and compatible kinds name the same place.
+func Key(name string) (key, kind string) {
+	p := parseName(name)
+	return p.key(), p.kind
+}
+
+// parsedName is a place name taken apart.
+type parsedName struct {
+	words []string // the name's folded words, designations gone, connectors kept
+	paren []string // folded words of disambiguators in parentheses
+	kind  string
+}
+
+// key joins the words without connectors, then the disambiguators.
+func (p parsedName) key() string {
+	return joinKey(p.words, p.paren)
+}
+
+// base is the key without the disambiguators ("Halle (Saale)" → "halle").
+func (p parsedName) base() string { return joinKey(p.words, nil) }
+
+// head is the part before the first connector ("Frankfurt am Main" →
+// "frankfurt"), or "" when there is none.
+func (p parsedName) head() string {
+	for i := 1; i < len(p.words); i++ {
+		if connectors[p.words[i]] {
+			return joinKey(p.words[:i], nil)
+		}
+	}
+	return ""
+}
+
+func joinKey(words, paren []string) string {
+	n := 0
+	for _, w := range words {
+		n += len(w) + 1
+	}
+	for _, w := range paren {
+		n += len(w) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range words {
+		if i > 0 && i < len(words)-1 && connectors[w] {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	for _, w := range paren {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+func parseName(name string) parsedName {
+	var p parsedName
+	main, desig, hasDesig := strings.Cut(name, ",")
+	main, parens := splitParens(main)
+	for _, par := range parens {
+		f := cdoatlas.Fold(par)
+		switch f {
+		case "":
+		case "stadt":
+			p.kind = cdoatlas.KindMunicipality
+		case "land":
+			p.kind = cdoatlas.KindCounty
+			main += " Land"
+		default:
+			p.paren = append(p.paren, canonical(strings.Fields(f))...)
+		}
+	}
+	words := canonical(strings.Fields(cdoatlas.Fold(main)))
+	if len(words) == 0 && len(p.paren) > 0 {
+		words, p.paren = p.paren, nil
+	}
+	words, kind := stripDesignations(words)
+	if kind != "" {
+		p.kind = kind
+	}
+	p.words = words
+	if hasDesig && p.kind == "" {
+		p.kind = designationKind(desig)
+	}
+	if words, k := stripLegalForms(p.words); k != "" {
+		p.kind, p.words = k, words
+	}
+	return p
+}
+
+// splitParens takes out the parenthesised parts, nested ones included:
+// "Rückersdorf (Landkreis Nürnberger Land)" → "Rückersdorf ", ["Landkreis Nürnberger Land"].
+func splitParens(s string) (string, []string) {
+	if strings.IndexByte(s, '(') < 0 {
+		return s, nil
+	}
+	var main strings.Builder
+	var parens []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			if depth == 0 {
+				start = i + 1
+				main.WriteByte(' ')
+			}
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+				if depth == 0 {
+					parens = append(parens, s[start:i])
+				}
+			}
+		default:
+			if depth == 0 {
+				main.WriteByte(s[i])
+			}
+		}
+	}
+	if depth > 0 {
+		parens = append(parens, s[start:])
+	}
+	return main.String(), parens
+}
+
+// connectors are left out of keys (except as first or last word):
+// "Frankfurt am Main" and "Frankfurt/Main" have the same key.
+var connectors = setOf("a", "am", "an", "d", "der", "dem", "den", "des", "i", "im", "in", "b", "bei", "v", "vor", "o", "ob", "u", "und", "zu", "zum", "zur", "auf", "unter")
+
+// abbreviations are expanded wherever they stand after the first word.
+var abbreviations = map[string]string{
+	"opf": "oberpfalz", "obb": "oberbayern", "nb": "niederbayern", "ofr": "oberfranken",
+	"ufr": "unterfranken", "mfr": "mittelfranken", "bay": "bayern", "erzgeb": "erzgebirge",
+	"vogtl": "vogtland", "rhld": "rheinland", "odw": "odenwald", "westf": "westfalen",
+	"thur": "thuringen", "sa": "sachsen", "sachs": "sachsische", "schw": "schweiz",
+	"hl": "heiligen", "oldb": "oldenburg", "wurtt": "wurttemberg", "opr": "oberprignitz",
+}
+
+// canonical writes abbreviations out, in place.
+func canonical(w []string) []string {
+	for i := range w {
+		last := i == len(w)-1
+		prev := ""
+		if i > 0 {
+			prev = w[i-1]
+		}
+		switch {
+		case w[i] == "st" && !last:
+			w[i] = "sankt"
+		case i == 0:
+		case w[i] == "m" && (prev == "a" || prev == "am"):
+			w[i] = "main"
+		case w[i] == "ob" && (prev == "i" || prev == "in"):
+			w[i] = "oberbayern"
+		case w[i] == "h" && (prev == "d" || prev == "der"):
+			w[i] = "hohe"
+		case w[i] == "l" && (prev == "o"):
+			w[i] = "oberlausitz"
+		default:
+			if long, ok := abbreviations[w[i]]; ok {
+				w[i] = long
+			}
+		}
+	}
+	return w
+}
+
+type phrase struct {
+	words []string
+	kind  string
+}
+
+// prefixes and suffixes are the wordings around a place's name, longest first.
+var prefixes, suffixes = func() ([]phrase, []phrase) {
+	m, c, s, cs := cdoatlas.KindMunicipality, cdoatlas.KindCounty, cdoatlas.KindState, cdoatlas.KindCityState
+	pre := map[string]string{
+		"Stadt": m, "Gemeinde": m, "Markt": m, "Stadtgemeinde": m, "Marktgemeinde": m, "Ortsgemeinde": m,
+		"Landeshauptstadt": m, "LH": m, "Bundeshauptstadt": m, "Hansestadt": m, "Hanse- und Universitätsstadt": m,
+		"Universitäts- und Hansestadt": m, "Universitätsstadt": m, "Wissenschaftsstadt": m, "Bundesstadt": m,
+		"Kreisstadt": m, "Große Kreisstadt": m, "Kreisfreie Stadt": m, "Statutarstadt": m, "Stadt mit eigenem Statut": m,
+		"Freie und Hansestadt": cs, "Freie Hansestadt": cs,
+		"Stadtverwaltung": m, "Gemeindeverwaltung": m, "Marktverwaltung": m, "Magistrat": m, "Verwaltung der Stadt": m,
+		"Stadt und Landeshauptstadt": m, "Rathaus": m, "Bürgermeisteramt": m, "Stadtrat": m, "Gemeinderat": m,
+		"Ville de": m, "Ville d": m, "Commune de": m, "Commune d": m, "Municipalité de": m,
+		"Città di": m, "Comune di": m, "Municipio di": m, "City of": m,
+		"Landkreis": c, "Landkreises": c, "Kreis": c, "Kreises": c, "LK": c, "LKr": c, "Lkrs": c,
+		"Landratsamt": c, "Kreisverwaltung": c, "Kreisverwaltung des": c, "Verwaltung des Landkreises": c,
+		"Region": c, "Städteregion": c, "Regionalverband": c, "Bezirk": c, "Politischer Bezirk": c,
+		"Bezirkshauptmannschaft": c, "BH": c,
+		"Freistaat": s, "Land": s, "Bundesland": s, "Kanton": s, "Canton": s, "Cantone": s,
+		"Canton de": s, "Canton du": s, "République et canton de": s, "Landesregierung": s,
+	}
+	for _, h := range []string{"Lutherstadt", "Barbarossastadt", "Barlachstadt", "Berg- und Universitätsstadt", "Bergringstadt",
+		"Bernsteinstadt", "Blumenstadt", "Blütenstadt", "Brüder-Grimm-Stadt", "Büchnerstadt", "documenta-Stadt",
+		"Dom- und Kaiserstadt", "Einhardstadt", "Garnisonsstadt", "Glockenstadt", "Goethestadt", "Hochschulstadt",
+		"Inselstadt", "Karolingerstadt", "Klingenstadt", "Kolpingstadt", "Konfirmationsstadt", "Konrad-Zuse-Stadt",
+		"Kreis- und Hochschulstadt", "Kupferstadt", "Loreleystadt", "Motorradstadt", "Münchhausenstadt",
+		"Nationalparkstadt", "Oranienstadt", "Orgelstadt", "Peenestadt", "Reformationsstadt", "Residenzstadt",
+		"Reuterstadt", "Schliemannstadt", "Schöfferstadt", "Sickingenstadt", "Solestadt", "Welterbestadt",
+		"Widukindstadt", "Windmühlenstadt", "Warbelstadt", "Liebenbachstadt", "Vier-Tore-Stadt", "Kurstadt",
+		"Messestadt", "Domstadt", "Kaiserstadt", "Reichsstadt", "Freie Reichsstadt", "Festspielstadt",
+		"Fontanestadt", "Händelstadt", "Schillerstadt"} {
+		pre[h] = m
+	}
+	suf := map[string]string{
+		"Stadt": m, "Gemeinde": m, "Stadtverwaltung": m, "Gemeindeverwaltung": m, "Marktgemeinde": m, "Stadtgemeinde": m,
+		"Landkreis": c, "Kreis": c, "Kreisverwaltung": c, "Landratsamt": c, "Bezirk": c,
+	}
+	return phrases(pre), phrases(suf)
+}()
+
+func phrases(m map[string]string) []phrase {
+	var out []phrase
+	for text, kind := range m {
+		w := strings.Fields(cdoatlas.Fold(text))
+		if len(w) > 0 {
+			out = append(out, phrase{w, kind})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].words) != len(out[j].words) {
+			return len(out[i].words) > len(out[j].words)
+		}
+		return strings.Join(out[i].words, " ") < strings.Join(out[j].words, " ")
+	})
+	return out
+}
+
+func hasPrefix(w, p []string) bool {
+	if len(p) >= len(w) {
+		return false
+	}
+	for i := range p {
+		if w[i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasSuffix(w, p []string) bool {
+	if len(p) >= len(w) {
+		return false
+	}
+	off := len(w) - len(p)
+	for i := range p {
+		if w[off+i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// leading words that may stand between two designations: "Magistrat
+// der Stadt", "Landratsamt des Landkreises".
+var articles = setOf("der", "des", "die", "dem", "von", "de", "du", "di", "della", "d")
+
+// stripDesignations takes designations off the front and back of the
+// words, as long as a name remains, and returns the kind the first says.
+func stripDesignations(w []string) ([]string, string) {
+	if len(w) == 0 {
+		return w, ""
+	}
+	kind := ""
+	stripped := false
+	for changed := true; changed && len(w) > 1; {
+		changed = false
+		if stripped && articles[w[0]] {
+			w, changed = w[1:], true
+			continue
+		}
+		for _, p := range prefixes {
+			if hasPrefix(w, p.words) {
+				w, changed, stripped = w[len(p.words):], true, true
+				if kind == "" {
+					kind = p.kind
+				}
+				break
+			}
+		}
+		if changed {
+			continue
+		}
+		for _, p := range suffixes {
+			if hasSuffix(w, p.words) && !connectors[w[len(w)-len(p.words)-1]] {
+				w, changed, stripped = w[:len(w)-len(p.words)], true, true
+				if kind == "" {
+					kind = p.kind
+				}
+				break
+			}
+		}
+	}
+	// "Rhein-Sieg-Kreis" is written as three words, "Hochsauerlandkreis" as
+	// one; both are counties, unless a connector says the word is a place:
+	// "Ried im Innkreis".
+	if last := w[len(w)-1]; len(last) > 6 && strings.HasSuffix(last, "kreis") && (len(w) == 1 || !connectors[w[len(w)-2]]) {
+		w = append(w[:len(w)-1:len(w)-1], strings.TrimSuffix(last, "kreis"))
+		if kind == "" {
+			kind = cdoatlas.KindCounty
+		}
+	}
+	if kind == "" && len(w) > 1 && strings.HasPrefix(w[0], "bundes") && !bundesPlace[w[0]] {
+		kind = cdoatlas.KindFederal
+	}
+	return w, kind
+}
+
+var bundesPlace = setOf("bundesstadt", "bundeshauptstadt", "bundesland")
+
+// designationKind reads the Destatis designation after the comma:
+// "Stadt", "M", "St", "GKSt", "Landeshauptstadt", "Landkreis".
+func designationKind(desig string) string {
+	for _, w := range strings.Fields(cdoatlas.Fold(desig)) {
+		switch {
+		case w == "landkreis" || w == "kreis" || w == "lk" || w == "bezirk" && !strings.Contains(desig, "gemfr"):
+			return cdoatlas.KindCounty
+		case w == "hansestadt" && strings.Contains(cdoatlas.Fold(desig), "freie"):
+			return cdoatlas.KindCityState
+		case w == "m" || w == "st" || w == "markt" || w == "gkst" || w == "krst" || w == "flecken" || w == "gemeinde" ||
+			strings.HasSuffix(w, "stadt") || strings.HasSuffix(w, "gemeinde") || strings.HasSuffix(w, "flecken") || strings.HasSuffix(w, "bad"):
+			return cdoatlas.KindMunicipality
+		}
+	}
+	return ""
+}
+
+// legalForms are the legal forms that end company, association and
+// public-undertaking names, as folded words, with the kind they imply;
+// the longest first where one ends another ("gmbh co kg" before "kg").
+var legalForms = func() []phrase {
+	co, as, pc := cdoatlas.KindCompany, cdoatlas.KindAssociation, cdoatlas.KindPublicCompany
+	m := map[string]string{
+		"GmbH": co, "mbH": co, "gGmbH": co, "GesmbH": co, "AG": co, "SE": co, "KG": co, "KGaA": co, "OHG": co, "GbR": co,
+		"UG": co, "UG (haftungsbeschränkt)": co, "eG": co, "e.G.": co, "PLC": co, "Ltd": co, "Inc": co, "LLC": co,
+		"SARL": co, "SA": co, "SpA": co, "BV": co, "NV": co,
+		"GmbH & Co. KG": co, "GmbH & Co. KGaA": co, "GmbH & Co. OHG": co, "AG & Co. KG": co, "AG & Co. KGaA": co,
+		"SE & Co. KG": co, "SE & Co. KGaA": co, "Aktiengesellschaft": co, "Gesellschaft mit beschränkter Haftung": co,
+		"e.V.": as, "eV": as,
+		"AöR": pc, "KdöR": pc, "Anstalt des öffentlichen Rechts": pc, "Körperschaft des öffentlichen Rechts": pc,
+	}
+	return phrases(m)
+}()
+
+// companyWords end the names of companies and groups.
+var companyWords = setOf("group", "gruppe", "holding", "konzern")
+
+// stripLegalForms takes legal forms off the end of the words, as long as
+// a name remains ("Otto Group GmbH & Co. KG" → "otto group"), and returns
+// the kind the last one says.
+func stripLegalForms(w []string) ([]string, string) {
+	kind := ""
+	for changed := true; changed; {
+		changed = false
+		for _, l := range legalForms {
+			if hasSuffix(w, l.words) {
+				w, changed = w[:len(w)-len(l.words)], true
+				if kind == "" {
+					kind = l.kind
+				}
+				break
+			}
+		}
+	}
+	// "Otto Group", "Würth-Gruppe", "X Holding": the group is the company.
+	for len(w) > 1 && companyWords[w[len(w)-1]] {
+		w = w[:len(w)-1]
+		if kind == "" {
+			kind = cdoatlas.KindCompany
+		}
+	}
+	return w, kind
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
