@@ -2,6 +2,7 @@ package cdoatlas
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -71,62 +72,140 @@ type Observation struct {
 	PostID         int64   `json:"post_id"`
 	PersonID       int64   `json:"person_id"`
 	Match          float64 `json:"match"` // confidence of the person link
+
+	// Flags lists the cells that could not be normalised, with their raw
+	// values (Normalize).
+	Flags []CellFlag `json:"flags,omitempty"`
 }
 
 // Leadership reports whether the observation names a digital-leadership
 // role, and so is resolved to a person, a post and an organization.
 func (o *Observation) Leadership() bool { return o.Role != "" && o.Role != RoleOther }
 
-// Validate normalizes the fields of a row and checks them: EINVALID with a
-// key per field (JSON name).
-func (o *Observation) Validate() error {
-	for _, f := range []*string{&o.PersonName, &o.Title, &o.Organization, &o.Region, &o.OfficialCode,
-		&o.ProfileURL, &o.Tasks, &o.SourceURL} {
+// CellFlag marks a cell of an observation that could not be normalised:
+// the field (JSON name) was stored empty or unknown, or cut short, and Raw
+// keeps the value as the source wrote it. Reason is a message key
+// (Message), e.g. "region.invalid".
+type CellFlag struct {
+	Field  string `json:"field"`
+	Raw    string `json:"raw"`
+	Reason string `json:"reason"`
+}
+
+// Longest values of an observation's text fields, in characters.
+const (
+	MaxPersonNameLength   = 200
+	MaxTitleLength        = 300
+	MaxOrganizationLength = 300
+)
+
+// Normalize normalises the fields of a row as a source gave them, leniently:
+// every reader calls it, and it never refuses a row. A value that cannot be
+// normalised is stored empty (region, country, profile and source URL,
+// observed_on), unknown (gender) or nil (birth year) and flagged with its
+// raw value; an empty person_name, title or organization is flagged
+// "required"; a value longer than its limit is cut short and flagged
+// "too_long". birthYear is the birth-year cell as written; when it is empty
+// o.BirthYear is checked instead. The flags are appended to o.Flags and
+// returned. Rows flagged on person_name, title or organization are not
+// resolved.
+func (o *Observation) Normalize(birthYear string) []CellFlag {
+	for _, f := range []*string{&o.PersonName, &o.Title, &o.Organization, &o.Country, &o.Region, &o.OfficialCode,
+		&o.ProfileURL, &o.Gender, &o.Tasks, &o.SourceURL} {
 		*f = strings.TrimSpace(*f)
 	}
-	o.Country = strings.ToUpper(strings.TrimSpace(o.Country))
-	o.Gender = NormalizeGender(o.Gender)
-	fe := FieldErrors{}
-	if o.PersonName == "" {
-		fe.Add("person_name", "required")
-	} else if utf8.RuneCountInString(o.PersonName) > 200 {
-		fe.Add("person_name", "too_long")
+	var flags []CellFlag
+	flag := func(field, raw, reason string) {
+		flags = append(flags, CellFlag{Field: field, Raw: raw, Reason: reason})
 	}
-	if o.Title == "" {
-		fe.Add("title", "required")
-	} else if utf8.RuneCountInString(o.Title) > 300 {
-		fe.Add("title", "too_long")
+	text := func(field string, v *string, limit int, required bool) {
+		switch {
+		case *v == "" && required:
+			flag(field, "", "required")
+		case utf8.RuneCountInString(*v) > limit:
+			flag(field, *v, "too_long")
+			*v = truncateRunes(*v, limit)
+		}
 	}
-	if o.Organization == "" {
-		fe.Add("organization", "required")
-	} else if utf8.RuneCountInString(o.Organization) > 300 {
-		fe.Add("organization", "too_long")
-	}
-	if o.Country != "" && (len(o.Country) != 2 || o.Country[0] < 'A' || o.Country[0] > 'Z' || o.Country[1] < 'A' || o.Country[1] > 'Z') {
-		fe.Add("country", "country.invalid")
+	text("person_name", &o.PersonName, MaxPersonNameLength, true)
+	text("title", &o.Title, MaxTitleLength, true)
+	text("organization", &o.Organization, MaxOrganizationLength, true)
+	text("tasks", &o.Tasks, MaxTasksLength, false)
+	text("official_code", &o.OfficialCode, 40, false)
+	if o.Country != "" {
+		if c := NormalizeCountry(o.Country); c != "" {
+			o.Country = c
+		} else {
+			flag("country", o.Country, "country.invalid")
+			o.Country = ""
+		}
 	}
 	if o.Region != "" {
 		if r := NormalizeRegion(o.Country, o.Region); r != "" {
 			o.Region = r
 		} else {
-			fe.Add("region", "region.invalid")
+			flag("region", o.Region, "region.invalid")
+			o.Region = ""
 		}
 	}
-	if o.Gender == "" {
-		fe.Add("gender", "gender.invalid")
+	if g := NormalizeGender(o.Gender); g != "" {
+		o.Gender = g
+	} else {
+		flag("gender", o.Gender, "gender.invalid")
+		o.Gender = GenderUnknown
 	}
-	if o.BirthYear != nil && (*o.BirthYear < 1900 || *o.BirthYear > 2100) {
-		fe.Add("birth_year", "birth_year.invalid")
+	if s := strings.TrimSpace(birthYear); s != "" {
+		o.BirthYear = nil
+		if y, err := strconv.Atoi(s); err == nil && validBirthYear(y) {
+			o.BirthYear = &y
+		} else {
+			flag("birth_year", birthYear, "birth_year.invalid")
+		}
+	} else if o.BirthYear != nil && !validBirthYear(*o.BirthYear) {
+		flag("birth_year", strconv.Itoa(*o.BirthYear), "birth_year.invalid")
+		o.BirthYear = nil
 	}
-	if utf8.RuneCountInString(o.Tasks) > MaxTasksLength {
-		fe.Add("tasks", "too_long")
-	}
-	for field, u := range map[string]string{"profile_url": o.ProfileURL, "source_url": o.SourceURL} {
-		if u != "" && !validURL(u) {
-			fe.Add(field, "url.invalid")
+	for _, u := range []struct {
+		field string
+		v     *string
+	}{{"profile_url", &o.ProfileURL}, {"source_url", &o.SourceURL}} {
+		if *u.v != "" && !validURL(*u.v) {
+			flag(u.field, *u.v, "url.invalid")
+			*u.v = ""
 		}
 	}
-	validateDate(fe, "observed_on", &o.ObservedOn)
+	if d, err := ParsePartialDate(string(o.ObservedOn)); err == nil {
+		o.ObservedOn = d
+	} else {
+		flag("observed_on", string(o.ObservedOn), "date.invalid")
+		o.ObservedOn = ""
+	}
+	o.Flags = append(o.Flags, flags...)
+	return flags
+}
+
+func validBirthYear(y int) bool { return y >= 1900 && y <= 2100 }
+
+// truncateRunes cuts s to at most n characters.
+func truncateRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+// Validate normalizes the fields of a row (Normalize) and checks them
+// strictly: EINVALID with the key of the first flag per field (JSON name)
+// when Normalize flagged any cell.
+func (o *Observation) Validate() error {
+	fe := FieldErrors{}
+	for _, f := range o.Normalize("") {
+		fe.Add(f.Field, f.Reason)
+	}
 	return fe.Err()
 }
 

@@ -12,6 +12,9 @@ type LineError struct {
 	Line   int    `json:"line"`
 	Column string `json:"column,omitempty"`
 	Reason string `json:"reason"`
+	// Key, when set, is the message key of Reason (Message), so that a
+	// page can show the reason in its language.
+	Key string `json:"key,omitempty"`
 }
 
 func (e LineError) String() string {
@@ -27,7 +30,17 @@ func (e LineError) String() string {
 	return b.String()
 }
 
-// FileErrors is the error of a refused file: every problem found.
+// Text returns the reason in lang ("de" or "en"): the message of Key
+// when set, else Reason.
+func (e LineError) Text(lang string) string {
+	if e.Key != "" {
+		return Message(lang, e.Key)
+	}
+	return e.Reason
+}
+
+// FileErrors is the error of a refused file: every problem found. The
+// same type lists the warnings of a file that was read.
 type FileErrors []LineError
 
 func (fe FileErrors) Error() string {

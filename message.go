@@ -60,6 +60,10 @@ var messages = map[string][2]string{
 	"number.invalid":                   {"Bitte eine ganze Zahl angeben.", "Give a whole number."},
 	"bool.invalid":                     {"Bitte ja oder nein angeben.", "Give yes or no."},
 	"size_class.invalid":               {"Unbekannte Größenklasse.", "Unknown size class."},
+	"row.unreadable":                   {"Zeile nicht lesbar (Anführungszeichen) und übersprungen.", "Line unreadable (quotes) and skipped."},
+	"row.short":                        {"Weniger Felder als Spalten im Kopf: die fehlenden sind leer.", "Fewer fields than the header has columns: the missing ones are empty."},
+	"row.extra":                        {"Werte in Spalten ohne Überschrift: nur im Rohwert behalten.", "Values in columns without a header: kept only as raw value."},
+	"value.invalid":                    {"Kein Text und keine Zahl: nur im Rohwert behalten.", "Neither text nor a number: kept only as raw value."},
 	"employees.invalid":                {"Beschäftigtenzahl muss eine ganze Zahl ab 0 sein.", "Employees must be a whole number from 0."},
 }
 

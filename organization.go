@@ -36,6 +36,7 @@ type Organization struct {
 	Region       string   `json:"region"`
 	OfficialCode string   `json:"official_code"`
 	// Population with its reference date (YYYY-MM-DD); nil when unknown.
+	// The date is "" when unknown, also for a known population.
 	Population     *int64 `json:"population"`
 	PopulationDate string `json:"population_date"`
 	// Employees decide the size class of companies; nil when unknown.
@@ -114,9 +115,9 @@ func (o *Organization) Validate() error {
 		if o.Population == nil {
 			fe.Add("population_date", "population_date.needs_population")
 		}
-	} else if o.Population != nil {
-		fe.Add("population_date", "population.needs_date")
 	}
+	// A population without its reference date is kept: lists often give
+	// none, and pages then say the date is unknown.
 	if o.ParentID != nil && *o.ParentID == o.ID && o.ID != 0 {
 		fe.Add("parent_id", "parent.self")
 	}

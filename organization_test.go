@@ -50,7 +50,6 @@ func TestOrganizationValidate(t *testing.T) {
 		{"ErrCountyCode", func(o *cdoatlas.Organization) { o.Kind = "county"; o.OfficialCode = "09162000" }, "official_code", "code.de_county"},
 		{"ErrPopulationNegative", func(o *cdoatlas.Organization) { o.Population = ptr[int64](-1) }, "population", "population.invalid"},
 		{"ErrPopulationDate", func(o *cdoatlas.Organization) { o.PopulationDate = "2023" }, "population_date", "date.full_required"},
-		{"ErrPopulationWithoutDate", func(o *cdoatlas.Organization) { o.PopulationDate = "" }, "population_date", "population.needs_date"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := munich()

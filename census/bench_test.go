@@ -48,7 +48,7 @@ func BenchmarkImportObservations(b *testing.B) {
 			var obs []cdoatlas.Observation
 			for ; i < len(rows) && rows[i][0] == wave; i++ {
 				file, _ := os.Open(filepath.Join(dir, rows[i][3]))
-				o, err := censusio.Read(file, rows[i][3])
+				o, _, err := censusio.Read(ctx, file, rows[i][3])
 				file.Close()
 				if err != nil {
 					b.Fatal(err)

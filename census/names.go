@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/gazetteer"
 )
 
 // PersonName returns a person's name as it is displayed and stored: "Last,
@@ -136,63 +137,12 @@ func profileSite(key string) string {
 	return host
 }
 
-// OrgKey returns the comparison form of an organization's name and what
-// its prefix says about its kind: "Landeshauptstadt München", "Stadt
-// München", "LH München" and "München" share the key "munchen" with kind
-// municipality (or "" for the bare name); "Kreis Wesel", "Landkreis Wesel"
-// and "Kreisverwaltung Wesel" share "wesel" with kind county.
+// OrgKey returns the comparison form of an organization's name and the
+// kind its wording implies, as the gazetteer reads names (gazetteer.Key):
+// "Landeshauptstadt München", "Stadt München", "LH München" and "München"
+// share a key; "Landratsamt München" names the county; "Freistaat Bayern"
+// the state; companies are compared without their legal form ("Allianz
+// SE" = "Allianz", "Otto Group GmbH & Co. KG" = "Otto Group").
 func OrgKey(name string) (key, kind string) {
-	f := " " + cdoatlas.Fold(name) + " "
-	for _, p := range orgPrefixes {
-		if strings.HasPrefix(f, p.prefix) {
-			f = " " + f[len(p.prefix):]
-			kind = p.kind
-			break
-		}
-	}
-	for _, s := range orgSuffixes {
-		if strings.HasSuffix(f, s) {
-			f = f[:len(f)-len(s)] + " "
-			break
-		}
-	}
-	return strings.TrimSpace(f), kind
-}
-
-type orgPrefix struct{ prefix, kind string }
-
-// orgPrefixes are folded, longest first where one begins another.
-var orgPrefixes = []orgPrefix{
-	{" landeshauptstadt ", cdoatlas.KindMunicipality}, {" lh ", cdoatlas.KindMunicipality},
-	{" bundesstadt ", cdoatlas.KindMunicipality}, {" freie und hansestadt ", cdoatlas.KindCityState},
-	{" freie hansestadt ", cdoatlas.KindCityState}, {" hansestadt ", cdoatlas.KindMunicipality},
-	{" universitatsstadt ", cdoatlas.KindMunicipality}, {" wissenschaftsstadt ", cdoatlas.KindMunicipality},
-	{" kreisfreie stadt ", cdoatlas.KindMunicipality}, {" grosse kreisstadt ", cdoatlas.KindMunicipality},
-	{" kreisstadt ", cdoatlas.KindMunicipality}, {" stadtverwaltung ", cdoatlas.KindMunicipality},
-	{" magistrat der stadt ", cdoatlas.KindMunicipality}, {" magistrat ", cdoatlas.KindMunicipality},
-	{" stadtgemeinde ", cdoatlas.KindMunicipality}, {" marktgemeinde ", cdoatlas.KindMunicipality},
-	{" gemeindeverwaltung ", cdoatlas.KindMunicipality}, {" gemeinde ", cdoatlas.KindMunicipality},
-	{" markt ", cdoatlas.KindMunicipality}, {" freistadt ", cdoatlas.KindMunicipality},
-	{" statutarstadt ", cdoatlas.KindMunicipality}, {" stadt ", cdoatlas.KindMunicipality},
-	{" city of ", cdoatlas.KindMunicipality}, {" ville de ", cdoatlas.KindMunicipality},
-	{" kreisverwaltung ", cdoatlas.KindCounty}, {" landratsamt ", cdoatlas.KindCounty},
-	{" landkreis ", cdoatlas.KindCounty}, {" lk ", cdoatlas.KindCounty}, {" rhein kreis ", cdoatlas.KindCounty},
-	{" kreis ", cdoatlas.KindCounty}, {" bezirk ", cdoatlas.KindCounty},
-	{" landesregierung ", cdoatlas.KindState}, {" staatsregierung ", cdoatlas.KindState},
-	{" staatskanzlei ", cdoatlas.KindState}, {" landesverwaltung ", cdoatlas.KindState},
-	{" amt der landesregierung ", cdoatlas.KindState}, {" kanton ", cdoatlas.KindState}, {" canton ", cdoatlas.KindState},
-	{" land ", cdoatlas.KindState}, {" freistaat ", cdoatlas.KindState},
-}
-
-var orgSuffixes = []string{" stadtverwaltung ", " verwaltung ", " city council "}
-
-// CompanyName reports whether a name ends in a legal form of a company.
-func CompanyName(name string) bool {
-	f := " " + cdoatlas.Fold(name) + " "
-	for _, s := range []string{" ag ", " gmbh ", " se ", " kg ", " kgaa ", " mbh ", " gmbh co kg ", " inc ", " ltd ", " plc ", " sa ", " sarl "} {
-		if strings.HasSuffix(f, s) {
-			return true
-		}
-	}
-	return false
+	return gazetteer.Key(name)
 }

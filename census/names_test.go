@@ -43,6 +43,14 @@ func TestOrgKey(t *testing.T) {
 		{"Landkreis Anhalt-Bitterfeld", "anhalt bitterfeld", "county"},
 		{"Stadtverwaltung Köln", "koln", "municipality"},
 		{"Freie und Hansestadt Hamburg", "hamburg", "city_state"},
+		{"Allianz SE", "allianz", "company"},
+		{"Otto Group GmbH & Co. KG", "otto", "company"},
+		{"Deutsche Bahn AG", "deutsche bahn", "company"},
+		{"Stadtwerke München GmbH", "stadtwerke munchen", "company"},
+		{"Dataport AöR", "dataport", "public_company"},
+		{"Dataport Anstalt des öffentlichen Rechts", "dataport", "public_company"},
+		{"Verein Digitale Stadt e.V.", "verein digitale stadt", "association"},
+		{"Freistaat Bayern", "bayern", "state"},
 	} {
 		key, kind := OrgKey(tc.name)
 		if key != tc.key || kind != tc.kind {

@@ -1,12 +1,10 @@
 package census
 
 import (
-	"fmt"
-	"sort"
-	"strings"
+	"context"
+	"slices"
 
 	"github.com/cdoatlas/cdoatlas"
-	"github.com/cdoatlas/cdoatlas/classify"
 )
 
 // OrgRef is what resolution knows of a stored organization.
@@ -45,6 +43,7 @@ type PersonRef struct {
 type Sighting struct {
 	Org  int64
 	Wave string
+	Role string // the role of the observation or post
 }
 
 // Profile links a profile URL to a person.
@@ -60,6 +59,31 @@ type Question struct {
 	Evidence string
 }
 
+// Index is what is stored that resolution needs: organizations, posts,
+// people with their sightings and profiles, and the pairs of people asked
+// about before (answered or not), which are not asked again.
+type Index struct {
+	Orgs   []OrgRef
+	Posts  []PostRef
+	People []PersonRef
+	Asked  [][2]int64
+}
+
+// Changes are what a run of the resolver created or learned, for the store
+// to write.
+type Changes struct {
+	NewOrgs     []*cdoatlas.Organization
+	NewPosts    []*cdoatlas.Post
+	NewPeople   []*cdoatlas.Person
+	NewProfiles []Profile
+	Questions   []Question
+	// Genders and birth years learned for stored people.
+	Updated map[int64]*cdoatlas.Person
+	// Country and region learned for stored organizations that had no
+	// region.
+	OrgPlaces map[int64][2]string
+}
+
 // Thresholds of the person match: at or above Link an observation joins a
 // person; between Ask and Link it makes a new person and a question.
 const (
@@ -68,12 +92,13 @@ const (
 )
 
 // Resolver links observations to organizations, posts and people. It
-// holds an index of what is stored and collects what a run creates; the
-// store writes that. Strong identifiers come first (profile URL, official
-// code), then normalized names (NameKey, OrgKey) and, among the people
-// seen at the same organization, similar names. Two different profiles on
-// one site are two people. A person is never split and never renumbered:
-// observations only join or create people.
+// holds an index of what is stored and collects what a run creates in
+// Changes. Organizations are found by official code, then by name in the
+// registry, then in the gazetteer (resolveOrg). People are found by
+// blocking keys only — profile, name, organization — so the work grows
+// with the rows, not with the pairs of people (resolvePerson). A person is
+// never split and never renumbered: observations only join or create
+// people.
 type Resolver struct {
 	// NewID returns the ID for a new row of "organizations", "posts" or
 	// "people".
@@ -86,17 +111,17 @@ type Resolver struct {
 	people    map[int64]*person
 	byName    map[string][]int64
 	byProfile map[string]int64
-	byOrg     map[int64][]int64
+	byOrgTok  map[orgToken][]int64
+	byOrgName map[orgName][]int64
 	asked     map[[2]int64]bool
+	newPeople map[int64]*cdoatlas.Person
+	newOrgs   map[int64]*cdoatlas.Organization
+	// The wave being resolved, and its people not seen in it yet by name
+	// key (startWave).
+	wave   string
+	unseen map[string]map[int64]bool
 
-	// What a run created or changed, for the store to write.
-	NewOrgs     []*cdoatlas.Organization
-	NewPosts    []*cdoatlas.Post
-	NewPeople   []*cdoatlas.Person
-	NewProfiles []Profile
-	Questions   []Question
-	// Genders and birth years learned for stored people.
-	Updated map[int64]*cdoatlas.Person
+	Changes
 }
 
 type postKey struct {
@@ -104,36 +129,46 @@ type postKey struct {
 	role string
 }
 
+// orgToken blocks the people of an organization by a word of their name
+// key (the first and the last), for the similar-name comparison.
+type orgToken struct {
+	org int64
+	tok string
+}
+
 type person struct {
 	ref     PersonRef
+	key     string // NameKey
 	orgs    map[int64]bool
 	waves   map[string]map[int64]bool // wave → organizations seen at in it
+	roles   map[string]bool           // roles seen in
 	sites   map[string]string         // site → profile key
 	created bool                      // in this run
 }
 
-// NewResolver indexes what is stored. asked lists the pairs of people
-// asked about before (answered or not), which are not asked again.
-func NewResolver(orgs []OrgRef, posts []PostRef, people []PersonRef, asked [][2]int64) *Resolver {
+// NewResolver indexes what is stored.
+func NewResolver(ix *Index) *Resolver {
 	r := &Resolver{
 		orgs: map[int64]*OrgRef{}, orgByCode: map[string][]int64{}, orgByName: map[string][]int64{},
 		posts: map[postKey]int64{}, people: map[int64]*person{}, byName: map[string][]int64{},
-		byProfile: map[string]int64{}, byOrg: map[int64][]int64{}, asked: map[[2]int64]bool{},
-		Updated: map[int64]*cdoatlas.Person{},
+		byProfile: map[string]int64{}, byOrgTok: map[orgToken][]int64{}, byOrgName: map[orgName][]int64{},
+		asked:     map[[2]int64]bool{},
+		newPeople: map[int64]*cdoatlas.Person{}, newOrgs: map[int64]*cdoatlas.Organization{},
+		Changes: Changes{Updated: map[int64]*cdoatlas.Person{}, OrgPlaces: map[int64][2]string{}},
 	}
-	for i := range orgs {
-		r.addOrg(&orgs[i])
+	for i := range ix.Orgs {
+		r.addOrg(&ix.Orgs[i])
 	}
-	for _, p := range posts {
+	for _, p := range ix.Posts {
 		k := postKey{p.OrgID, p.Role}
 		if _, ok := r.posts[k]; !ok || p.Role == cdoatlas.RoleOther {
 			r.posts[k] = p.ID
 		}
 	}
-	for _, p := range people {
+	for _, p := range ix.People {
 		r.addPerson(p, false)
 	}
-	for _, a := range asked {
+	for _, a := range ix.Asked {
 		r.asked[pair(a[0], a[1])] = true
 	}
 	return r
@@ -146,400 +181,74 @@ func pair(a, b int64) [2]int64 {
 	return [2]int64{a, b}
 }
 
-func (r *Resolver) addOrg(o *OrgRef) {
-	r.orgs[o.ID] = o
-	if o.CodeKey != "" {
-		r.orgByCode[o.CodeKey] = append(r.orgByCode[o.CodeKey], o.ID)
-	}
-	seen := map[string]bool{}
-	for _, n := range append([]string{o.Name}, o.OtherNames...) {
-		if k, _ := OrgKey(n); k != "" && !seen[k] {
-			seen[k] = true
-			r.orgByName[k] = append(r.orgByName[k], o.ID)
-		}
-	}
-}
+// checkEvery is how many rows a loop handles between looks at its context.
+const checkEvery = 2048
 
-func (r *Resolver) addPerson(ref PersonRef, created bool) *person {
-	p := &person{ref: ref, orgs: map[int64]bool{}, waves: map[string]map[int64]bool{}, sites: map[string]string{}, created: created}
-	r.people[ref.ID] = p
-	if k := NameKey(ref.Name); k != "" {
-		r.byName[k] = append(r.byName[k], ref.ID)
-	}
-	for _, s := range ref.Seen {
-		r.seenAt(p, s.Org, s.Wave)
-	}
-	for _, k := range ref.Profiles {
-		r.byProfile[k] = ref.ID
-		p.sites[profileSite(k)] = k
-	}
-	return p
-}
-
-func (r *Resolver) seenAt(p *person, org int64, wave string) {
-	if !p.orgs[org] {
-		p.orgs[org] = true
-		r.byOrg[org] = append(r.byOrg[org], p.ref.ID)
-	}
-	if wave != "" {
-		if p.waves[wave] == nil {
-			p.waves[wave] = map[int64]bool{}
-		}
-		p.waves[wave][org] = true
-	}
-}
-
-// elsewhereIn reports whether p was seen in wave at another organization
-// than org.
-func (p *person) elsewhereIn(wave string, org int64) bool {
-	for o := range p.waves[wave] {
-		if o != org {
-			return true
-		}
-	}
-	return false
-}
-
-// Resolve links the digital-leadership observations (Leadership) to an
-// organization, a post of their role and a person, setting
-// OrganizationID, PostID, PersonID and Match. Rows with a profile URL are
-// resolved first, so that the rows of a wave without one find the people
-// those rows placed.
-func (r *Resolver) Resolve(obs []*cdoatlas.Observation) {
+// Resolve links the digital-leadership observations (Leadership) of one
+// wave to an organization, a post of their role and a person, setting
+// OrganizationID, PostID, PersonID and Match. It goes in two passes: first
+// the rows with strong evidence (a known profile, or the same name at the
+// same organization), then the others, so that whether a namesake was
+// seen elsewhere in the wave is known before anyone is taken to have
+// moved. It returns ctx's error when ctx ends.
+func (r *Resolver) Resolve(ctx context.Context, obs []*cdoatlas.Observation) error {
 	var lead []*cdoatlas.Observation
 	for _, o := range obs {
-		if o.Leadership() {
+		if o.Leadership() && resolvable(o) {
 			lead = append(lead, o)
 		}
 	}
-	sort.SliceStable(lead, func(i, j int) bool { return lead[i].ProfileURL != "" && lead[j].ProfileURL == "" })
-	for _, o := range lead {
+	// Rows with a profile first: the rows without one find the people
+	// those rows placed.
+	slices.SortStableFunc(lead, func(a, b *cdoatlas.Observation) int {
+		return boolInt(a.ProfileURL == "") - boolInt(b.ProfileURL == "")
+	})
+	var rest []*cdoatlas.Observation
+	for i, o := range lead {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		r.startWave(o.Wave)
 		o.OrganizationID = r.organization(o)
 		o.PostID = r.post(o)
-		o.PersonID, o.Match = r.person(o)
+		if id, score := r.strongMatch(o); id != 0 {
+			o.PersonID, o.Match = id, score
+		} else {
+			rest = append(rest, o)
+		}
 	}
-}
-
-// organization finds the observation's organization by official code,
-// then by name (OrgKey) within its country, region and kind, or creates
-// it.
-func (r *Resolver) organization(o *cdoatlas.Observation) int64 {
-	if o.OfficialCode != "" {
-		probe := cdoatlas.Organization{Country: o.Country, OfficialCode: o.OfficialCode}
-		for _, id := range r.orgByCode[probe.CodeKey()] {
-			if org := r.orgs[id]; o.Country == "" || org.Country == o.Country {
-				return id
+	for i, o := range rest {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 		}
+		r.startWave(o.Wave)
+		o.PersonID, o.Match = r.weakMatch(o)
 	}
-	key, kind := OrgKey(o.Organization)
-	var fits []int64
-	for _, id := range r.orgByName[key] {
-		org := r.orgs[id]
-		if o.Country != "" && org.Country != o.Country || o.Region != "" && org.Region != "" && org.Region != o.Region {
-			continue
-		}
-		if kind != "" && !kindFits(kind, org.Kind) {
-			continue
-		}
-		fits = append(fits, id)
-	}
-	if len(fits) > 1 {
-		// A bare name is the city; the exact name wins over variants.
-		fits = narrow(fits, func(id int64) bool { return cdoatlas.Fold(r.orgs[id].Name) == cdoatlas.Fold(o.Organization) })
-		if kind == "" {
-			fits = narrow(fits, func(id int64) bool { return kindFits(cdoatlas.KindMunicipality, r.orgs[id].Kind) })
-		}
-	}
-	if len(fits) > 0 {
-		return fits[0]
-	}
-	return r.createOrg(o, kind)
+	return nil
 }
 
-// narrow keeps the ids that pass, unless none does.
-func narrow(ids []int64, keep func(int64) bool) []int64 {
-	var out []int64
-	for _, id := range ids {
-		if keep(id) {
-			out = append(out, id)
-		}
+// resolvable reports whether a row has what resolution needs: a name, a
+// title and an organization that were not flagged as unusable.
+func resolvable(o *cdoatlas.Observation) bool {
+	if o.PersonName == "" || o.Organization == "" || o.Title == "" {
+		return false
 	}
-	if len(out) == 0 {
-		return ids
-	}
-	return out
-}
-
-func kindFits(hint, kind string) bool {
-	switch hint {
-	case cdoatlas.KindMunicipality:
-		return kind == cdoatlas.KindMunicipality || kind == cdoatlas.KindCityState
-	case cdoatlas.KindCityState:
-		return kind == cdoatlas.KindCityState || kind == cdoatlas.KindMunicipality
-	case cdoatlas.KindState:
-		return kind == cdoatlas.KindState || kind == cdoatlas.KindCityState
-	}
-	return kind == hint
-}
-
-func (r *Resolver) createOrg(o *cdoatlas.Observation, kind string) int64 {
-	switch {
-	case CompanyName(o.Organization):
-		kind = cdoatlas.KindCompany
-	case kind == "":
-		kind = cdoatlas.KindUnknown
-	}
-	country := o.Country
-	if country == "" && o.Region != "" {
-		country, _, _ = strings.Cut(o.Region, "-")
-	}
-	if country == "" {
-		country = "DE"
-	}
-	org := &cdoatlas.Organization{ID: r.NewID("organizations"), Name: o.Organization, Kind: kind, Country: country, Region: o.Region}
-	if o.OfficialCode != "" {
-		probe := *org
-		probe.OfficialCode = o.OfficialCode
-		if probe.Validate() == nil {
-			org.OfficialCode = probe.OfficialCode
-		}
-	}
-	org.Normalize()
-	r.NewOrgs = append(r.NewOrgs, org)
-	ref := &OrgRef{ID: org.ID, Name: org.Name, Kind: org.Kind, Country: org.Country, Region: org.Region, CodeKey: org.CodeKey()}
-	r.addOrg(ref)
-	return org.ID
-}
-
-// post finds the organization's post of the observation's role, or
-// creates it from the observation's title.
-func (r *Resolver) post(o *cdoatlas.Observation) int64 {
-	k := postKey{o.OrganizationID, o.Role}
-	if id, ok := r.posts[k]; ok {
-		return id
-	}
-	p := &cdoatlas.Post{ID: r.NewID("posts"), OrganizationID: o.OrganizationID, Title: o.Title, Tasks: o.Tasks,
-		Role: o.Role, CDOCheck: o.CDOCheck, Archetype: o.Archetype}
-	if p.CDOCheck == "" {
-		p.CDOCheck = cdoatlas.CheckUnknown
-	}
-	p.Confidence, p.Review = o.Confidence, cdoatlas.ReviewAuto
-	if o.Confidence < classify.ReviewThreshold {
-		p.Review = cdoatlas.ReviewPending
-	}
-	if len([]rune(p.Title)) > 300 {
-		p.Title = string([]rune(p.Title)[:300])
-	}
-	r.NewPosts = append(r.NewPosts, p)
-	r.posts[k] = p.ID
-	return p.ID
-}
-
-// person finds or creates the observation's person and returns the
-// confidence of the link (1 for a new person).
-func (r *Resolver) person(o *cdoatlas.Observation) (int64, float64) {
-	profile := ProfileKey(o.ProfileURL)
-	if profile != "" {
-		if id, ok := r.byProfile[profile]; ok {
-			return r.join(r.people[id], o, profile, 1), 1
-		}
-	}
-	key := NameKey(o.PersonName)
-	// Two profiles on one site, two recorded genders or two birth years
-	// are two people.
-	known := func(g string) bool { return g != "" && g != cdoatlas.GenderUnknown }
-	conflicts := func(p *person) bool {
-		if known(o.Gender) && known(p.ref.Gender) && o.Gender != p.ref.Gender {
-			return true
-		}
-		if o.BirthYear != nil && p.ref.BirthYear != nil && *o.BirthYear != *p.ref.BirthYear {
-			return true
-		}
-		if profile == "" {
+	for _, f := range o.Flags {
+		switch f.Field {
+		case "person_name", "title", "organization":
 			return false
 		}
-		k, ok := p.sites[profileSite(profile)]
-		return ok && k != profile
 	}
-	// Same name, seen at the same organization.
-	var elsewhere []*person
-	for _, id := range r.byName[key] {
-		p := r.people[id]
-		if conflicts(p) {
-			continue
-		}
-		if p.orgs[o.OrganizationID] {
-			return r.join(p, o, profile, 0.95), 0.95
-		}
-		elsewhere = append(elsewhere, p)
-	}
-	// A similar name at the same organization.
-	var best *person
-	bestScore := 0.0
-	for _, id := range r.byOrg[o.OrganizationID] {
-		p := r.people[id]
-		if conflicts(p) {
-			continue
-		}
-		if s := nameSimilarity(key, NameKey(p.ref.Name)); s > bestScore {
-			best, bestScore = p, s
-		}
-	}
-	if best != nil && bestScore >= Link {
-		return r.join(best, o, profile, bestScore), bestScore
-	}
-	// The same name elsewhere: someone who moved, or a namesake. The only
-	// one of that name not seen at another organization in this wave is
-	// taken to have moved; otherwise the editors are asked.
-	var movers []*person
-	for _, p := range elsewhere {
-		if !p.elsewhereIn(o.Wave, o.OrganizationID) {
-			movers = append(movers, p)
-		}
-	}
-	if len(movers) == 1 && (best == nil || bestScore < Ask) {
-		return r.join(movers[0], o, profile, Link), Link
-	}
-	created := r.create(o, profile)
-	switch {
-	case best != nil && bestScore >= Ask:
-		r.ask(best, created, bestScore, fmt.Sprintf("similar names (%s / %s) at the same organization", best.ref.Name, created.ref.Name))
-	case len(elsewhere) > 0:
-		for _, p := range elsewhere {
-			why := "same name (%s), seen at another organization in the same wave"
-			if !p.elsewhereIn(o.Wave, o.OrganizationID) {
-				why = "same name (%s), seen at another organization in an earlier wave"
-			}
-			r.ask(p, created, 0.7, fmt.Sprintf(why, p.ref.Name))
-		}
-	}
-	return created.ref.ID, 1
+	return true
 }
 
-// join links o to p and learns its organization, profile, gender and
-// birth year.
-func (r *Resolver) join(p *person, o *cdoatlas.Observation, profile string, _ float64) int64 {
-	r.seenAt(p, o.OrganizationID, o.Wave)
-	if profile != "" {
-		if _, ok := r.byProfile[profile]; !ok {
-			r.byProfile[profile] = p.ref.ID
-			p.sites[profileSite(profile)] = profile
-			r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: p.ref.ID})
-		}
-	}
-	gender := p.ref.Gender == "" || p.ref.Gender == cdoatlas.GenderUnknown
-	if gender && o.Gender != "" && o.Gender != cdoatlas.GenderUnknown || p.ref.BirthYear == nil && o.BirthYear != nil {
-		if gender && o.Gender != "" && o.Gender != cdoatlas.GenderUnknown {
-			p.ref.Gender = o.Gender
-		}
-		if p.ref.BirthYear == nil && o.BirthYear != nil {
-			y := *o.BirthYear
-			p.ref.BirthYear = &y
-		}
-		if p.created {
-			for _, np := range r.NewPeople {
-				if np.ID == p.ref.ID {
-					np.Gender, np.BirthYear = p.ref.Gender, p.ref.BirthYear
-				}
-			}
-		} else {
-			r.Updated[p.ref.ID] = &cdoatlas.Person{ID: p.ref.ID, Gender: p.ref.Gender, BirthYear: p.ref.BirthYear}
-		}
-	}
-	return p.ref.ID
-}
-
-func (r *Resolver) create(o *cdoatlas.Observation, profile string) *person {
-	gender := o.Gender
-	if gender == "" {
-		gender = cdoatlas.GenderUnknown
-	}
-	np := &cdoatlas.Person{ID: r.NewID("people"), Name: PersonName(o.PersonName), Gender: gender}
-	if o.BirthYear != nil {
-		y := *o.BirthYear
-		np.BirthYear = &y
-	}
-	r.NewPeople = append(r.NewPeople, np)
-	p := r.addPerson(PersonRef{ID: np.ID, Name: np.Name, Gender: gender, BirthYear: np.BirthYear}, true)
-	r.seenAt(p, o.OrganizationID, o.Wave)
-	if profile != "" {
-		r.byProfile[profile] = np.ID
-		p.sites[profileSite(profile)] = profile
-		r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: np.ID})
-	}
-	return p
-}
-
-// ask records a question about two people unless it was asked before.
-func (r *Resolver) ask(a, b *person, score float64, evidence string) {
-	k := pair(a.ref.ID, b.ref.ID)
-	if r.asked[k] {
-		return
-	}
-	r.asked[k] = true
-	r.Questions = append(r.Questions, Question{A: k[0], B: k[1], Score: score, Evidence: evidence})
-}
-
-// nameSimilarity compares two name keys: 1 when equal; 0.92 for one typo
-// in a long name; 0.8 for the same last name and a first name that is an
-// initial or a prefix of the other ("j muller", "jorg muller"); else a
-// score from the edit distance.
-func nameSimilarity(a, b string) float64 {
-	if a == b {
+func boolInt(b bool) int {
+	if b {
 		return 1
 	}
-	at, bt := strings.Fields(a), strings.Fields(b)
-	if len(at) >= 2 && len(bt) >= 2 && at[len(at)-1] == bt[len(bt)-1] {
-		fa, fb := at[0], bt[0]
-		if strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
-			return 0.8
-		}
-	}
-	d := editDistance(a, b, 3)
-	n := max(len(a), len(b))
-	switch {
-	case d == 1 && n >= 8:
-		return 0.92
-	case d == 2 && n >= 10:
-		return 0.75
-	}
 	return 0
-}
-
-// editDistance is the Levenshtein distance of a and b (bytes), or limit+1
-// when it exceeds limit.
-func editDistance(a, b string, limit int) int {
-	if abs(len(a)-len(b)) > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			low = min(low, cur[j])
-		}
-		if low > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -54,7 +54,7 @@ func loadGenerated(t testing.TB, db *sqldb.DB, opts censusgen.Options) *censusge
 		if err != nil {
 			t.Fatal(err)
 		}
-		obs, err := censusio.Read(file, r[3])
+		obs, _, err := censusio.Read(ctx, file, r[3])
 		file.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", r[3], err)

@@ -54,7 +54,7 @@ func Load(ctx context.Context, store cdoatlas.Store, opts Options) (*Truth, erro
 			if err != nil {
 				return nil, err
 			}
-			obs, err := censusio.Read(file, rows[i][3])
+			obs, _, err := censusio.Read(ctx, file, rows[i][3])
 			file.Close()
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", rows[i][3], err)

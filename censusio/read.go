@@ -7,14 +7,14 @@ package censusio
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -71,164 +71,362 @@ func SourceOf(name string) string {
 }
 
 // Read reads the observations of a file: JSON Lines when name ends in
-// .jsonl or .ndjson, else a table (tabular.Read). Every row is checked; a
-// file with any problem gives a cdoatlas.FileErrors listing each (line,
-// column as written in the file, reason) and no rows.
-func Read(r io.Reader, name string) ([]cdoatlas.Observation, error) {
+// .jsonl or .ndjson, else a CSV file streamed record by record or an XLSX
+// workbook (tabular.Scan).
+//
+// Observation files are raw data: every row is kept. A cell that cannot be
+// normalised (cdoatlas.Observation.Normalize) is stored empty or unknown
+// and flagged with its raw value in the row's Flags, and listed in the
+// warnings, all of them, with its line, its column as written in the
+// header and the reason in English (its message key in Key). A line that
+// cannot be parsed at all (a stray quote, a JSON line that is not an
+// object) is a warning too and is left out.
+//
+// The error refuses the file only for what makes it unreadable as a table
+// of observations: a cdoatlas.FileErrors listing every such problem
+// (binary or not text, no header, a required column missing, a column
+// given twice), an error reading r, or ctx.Err() when ctx ends, which is
+// checked every few thousand rows.
+func Read(ctx context.Context, r io.Reader, name string) ([]cdoatlas.Observation, cdoatlas.FileErrors, error) {
+	rd := newReader(name)
+	rd.size = sizeOf(r)
 	lower := strings.ToLower(name)
+	var err error
 	if strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson") {
-		return readJSONL(r, name)
+		err = rd.readJSONL(ctx, r)
+	} else {
+		err = tabular.Scan(ctx, r, name, rd.record, rd.bad)
+		if err == nil {
+			err = rd.finish()
+		}
 	}
-	t, err := tabular.Read(r, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return Parse(t, name)
+	return rd.out, rd.warnings, nil
 }
 
-// Parse reads the observations of a table.
-func Parse(t *tabular.Table, file string) ([]cdoatlas.Observation, error) {
-	errs := &cdoatlas.FileErrorList{File: file}
-	index, header := mapHeader(t, errs)
-	if err := errs.Err(); err != nil {
-		return nil, err
+// Parse reads the observations of a table as Read does.
+func Parse(t *tabular.Table, file string) ([]cdoatlas.Observation, cdoatlas.FileErrors, error) {
+	rd := newReader(file)
+	if err := rd.record(t.HeaderLine, t.Header); err != nil {
+		return nil, nil, err
 	}
-	out := make([]cdoatlas.Observation, 0, len(t.Rows))
-	var v [numColumns]string
 	for _, row := range t.Rows {
-		for c := range v {
-			v[c] = ""
-			if i := index[c]; i >= 0 && i < len(row.Cells) {
-				v[c] = row.Cells[i]
-			}
-		}
-		o, problems := build(&v)
-		for _, p := range problems {
-			col := Columns[p.col]
-			if header[p.col] != "" {
-				col = header[p.col]
-			}
-			errs.Add(row.Line, col, p.reason)
-		}
-		if len(problems) == 0 && !errs.Full() {
-			o.File, o.Line = file, row.Line
-			out = append(out, o)
+		if err := rd.record(row.Line, row.Cells); err != nil {
+			return nil, nil, err
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
+	if err := rd.finish(); err != nil {
+		return nil, nil, err
 	}
-	return out, nil
+	return rd.out, rd.warnings, nil
 }
 
-// mapHeader finds the columns in the header (schema.Map) and reports
-// missing required columns for line 1.
-func mapHeader(t *tabular.Table, errs *cdoatlas.FileErrorList) (index []int, header []string) {
-	index, header = schema.Map(t, errs)
+// sizeOf returns the size of what r reads when r knows it (a file, a
+// bytes or strings reader, an upload), else 0.
+func sizeOf(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	case interface{ Size() int64 }:
+		return r.Size()
+	}
+	return 0
+}
+
+// reader turns the records of one file into observations.
+type reader struct {
+	file     string
+	header   []string // the header as written; nil before it
+	index    []int    // table column of each of Columns, -1 when missing
+	names    []string // name of each of Columns in the header
+	land     int      // the column "Land" while undecided, else -1
+	lands    []string // its values, while undecided
+	out      []cdoatlas.Observation
+	warnings cdoatlas.FileErrors
+	strs     map[string]string // interned values: repeated names, titles, places
+	size     int64             // of the file when known, else 0
+	rowBytes int               // bytes of the first rows, to guess how many there are
+}
+
+func newReader(file string) *reader {
+	return &reader{file: file, land: -1, strs: map[string]string{}}
+}
+
+// intern returns s as kept: one copy of each value, not sharing memory
+// with the block of the file it was read from.
+func (rd *reader) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := rd.strs[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	rd.strs[v] = v
+	return v
+}
+
+// bad records a line that could not be parsed.
+func (rd *reader) bad(line int, column, reason string) {
+	rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line, Column: column,
+		Reason: cdoatlas.Message("en", "row.unreadable") + " " + reason, Key: "row.unreadable"})
+}
+
+// warn records a flagged cell.
+func (rd *reader) warn(line int, f cdoatlas.CellFlag) {
+	col := f.Field
+	if c, ok := fieldColumn[f.Field]; ok && rd.names != nil && rd.names[c] != "" {
+		col = rd.names[c]
+	}
+	rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line, Column: col,
+		Reason: cdoatlas.Message("en", f.Reason), Key: f.Reason})
+}
+
+// record takes the header (the first record that is not blank) or a row.
+func (rd *reader) record(line int, cells []string) error {
+	if rd.header == nil {
+		if blankCells(cells) {
+			return nil
+		}
+		return rd.mapHeader(cells)
+	}
+	if blankCells(cells) {
+		return nil
+	}
+	var v [numColumns]string
+	for c, i := range rd.index {
+		if i >= 0 && i < len(cells) {
+			v[c] = cells[i]
+		}
+	}
+	var extra []cdoatlas.CellFlag
+	if len(cells) < len(rd.header) {
+		rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line,
+			Reason: fmt.Sprintf("%s (%d of %d)", cdoatlas.Message("en", "row.short"), len(cells), len(rd.header)), Key: "row.short"})
+	} else if over := cells[len(rd.header):]; !blankCells(over) {
+		f := cdoatlas.CellFlag{Raw: rd.intern(strings.Join(over, "\t")), Reason: "row.extra"}
+		extra = append(extra, f)
+		rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line, Column: fmt.Sprint(len(rd.header) + 1),
+			Reason: cdoatlas.Message("en", "row.extra"), Key: "row.extra"})
+	}
+	o := cdoatlas.Observation{File: rd.file, Line: line,
+		PersonName: v[colPersonName], Title: v[colTitle], Organization: v[colOrganization],
+		Country: v[colCountry], Region: v[colRegion], OfficialCode: v[colOfficialCode], ProfileURL: v[colProfileURL],
+		Gender: v[colGender], Tasks: v[colTasks], SourceURL: v[colSourceURL],
+		ObservedOn: cdoatlas.PartialDate(v[colObservedOn]),
+	}
+	if rd.land >= 0 {
+		// Normalised in finish, once the column "Land" is decided; the
+		// birth year waits in the flags.
+		land := ""
+		if rd.land < len(cells) {
+			land = cells[rd.land]
+		}
+		rd.lands = append(rd.lands, rd.intern(land))
+		extra = append(extra, cdoatlas.CellFlag{Field: "birth_year", Raw: rd.intern(v[colBirthYear])})
+		o.Flags = extra
+		rd.out = append(rd.out, o)
+		rd.keep(&rd.out[len(rd.out)-1])
+		return nil
+	}
+	rd.add(&o, v[colBirthYear], extra)
+	if rd.size > 0 {
+		if len(rd.out) <= reserveAfter {
+			for _, c := range cells {
+				rd.rowBytes += len(c) + 1
+			}
+		}
+		if len(rd.out) == reserveAfter {
+			rd.reserve()
+		}
+	}
+	return nil
+}
+
+// reserveAfter is how many rows are read before reserve guesses how many
+// the file has.
+const reserveAfter = 2000
+
+// add keeps a row, normalises it in place and records its flags.
+func (rd *reader) add(o *cdoatlas.Observation, birthYear string, flags []cdoatlas.CellFlag) {
+	rd.out = append(rd.out, *o)
+	rd.normalize(&rd.out[len(rd.out)-1], birthYear, flags)
+}
+
+// normalize normalises a kept row, records its flags and interns its text.
+func (rd *reader) normalize(o *cdoatlas.Observation, birthYear string, flags []cdoatlas.CellFlag) {
+	o.Flags = flags
+	for _, f := range o.Normalize(birthYear) {
+		rd.warn(o.Line, f)
+	}
+	for i := range o.Flags {
+		o.Flags[i].Raw = rd.intern(o.Flags[i].Raw)
+	}
+	rd.keep(o)
+}
+
+// keep interns the text fields of o.
+func (rd *reader) keep(o *cdoatlas.Observation) {
+	o.PersonName = rd.intern(o.PersonName)
+	o.Title = rd.intern(o.Title)
+	o.Organization = rd.intern(o.Organization)
+	o.Country = rd.intern(o.Country)
+	o.Region = rd.intern(o.Region)
+	o.OfficialCode = rd.intern(o.OfficialCode)
+	o.ProfileURL = rd.intern(o.ProfileURL)
+	o.Gender = rd.intern(o.Gender)
+	o.Tasks = rd.intern(o.Tasks)
+	o.SourceURL = rd.intern(o.SourceURL)
+	o.ObservedOn = cdoatlas.PartialDate(rd.intern(string(o.ObservedOn)))
+}
+
+// reserve makes room for the rows of the file once some are read: as many
+// as its size suggests by the bytes per row so far, so that the rows are
+// not copied again and again as they grow.
+func (rd *reader) reserve() {
+	if rd.size <= 0 || rd.rowBytes == 0 {
+		return
+	}
+	want := int(rd.size*int64(len(rd.out))/int64(rd.rowBytes)*21/20) + 1024
+	if want > cap(rd.out) {
+		rd.out = append(make([]cdoatlas.Observation, 0, want), rd.out...)
+	}
+}
+
+// mapHeader finds the columns in the header and refuses a file without a
+// required column.
+func (rd *reader) mapHeader(cells []string) error {
+	rd.header = make([]string, len(cells))
+	for i, c := range cells {
+		rd.header[i] = strings.Clone(c)
+	}
+	n := len(rd.header)
+	for n > 0 && strings.TrimSpace(rd.header[n-1]) == "" {
+		n--
+	}
+	rd.header = rd.header[:n:n]
+	errs := &cdoatlas.FileErrorList{File: rd.file}
+	rd.index, rd.names, rd.land = schema.MapHeader(rd.header, errs)
+	if rd.land >= 0 {
+		// "Land" is the country when a column gives the state, and the
+		// other way round; otherwise its values decide (finish).
+		switch {
+		case rd.index[colRegion] >= 0 && rd.index[colCountry] < 0:
+			rd.index[colCountry], rd.names[colCountry], rd.land = rd.land, rd.header[rd.land], -1
+		case rd.index[colCountry] >= 0 && rd.index[colRegion] < 0:
+			rd.index[colRegion], rd.names[colRegion], rd.land = rd.land, rd.header[rd.land], -1
+		case rd.index[colCountry] >= 0 && rd.index[colRegion] >= 0:
+			rd.land = -1
+		}
+	}
 	for _, c := range []int{colPersonName, colTitle, colOrganization} {
-		if index[c] < 0 {
+		if rd.index[c] < 0 {
 			errs.Add(1, Columns[c], fmt.Sprintf("required column missing: %s (or %s)", Columns[c], strings.Join(aliases[c][:2], ", ")))
 		}
 	}
-	return index, header
+	return errs.Err()
 }
 
-// problem is one problem of a row.
-type problem struct {
-	col    int
-	reason string
+// finish decides an undecided column "Land" and normalises the rows that
+// waited for it; a file without a header is refused.
+func (rd *reader) finish() error {
+	if rd.header == nil {
+		return cdoatlas.FileErrors{{File: rd.file, Line: 1, Reason: "the file holds no table: no header row found"}}
+	}
+	if rd.land < 0 {
+		return nil
+	}
+	errs := &cdoatlas.FileErrorList{File: rd.file}
+	schema.MapLand(rd.header, rd.land, rd.lands, rd.index, rd.names, errs)
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	for i := range rd.out {
+		o := &rd.out[i]
+		birthYear := o.Flags[len(o.Flags)-1].Raw
+		flags := o.Flags[:len(o.Flags)-1]
+		switch rd.land {
+		case rd.index[colCountry]:
+			o.Country = rd.lands[i]
+		case rd.index[colRegion]:
+			o.Region = rd.lands[i]
+		}
+		rd.normalize(o, birthYear, flags)
+	}
+	rd.lands, rd.land = nil, -1
+	return nil
 }
 
-// fieldColumn maps the field names of cdoatlas.Observation.Validate to
-// columns.
+func blankCells(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldColumn maps the field names of cdoatlas.Observation to columns.
 var fieldColumn = map[string]int{"person_name": colPersonName, "title": colTitle, "organization": colOrganization,
 	"country": colCountry, "region": colRegion, "official_code": colOfficialCode, "profile_url": colProfileURL,
 	"gender": colGender, "birth_year": colBirthYear, "tasks": colTasks, "source_url": colSourceURL, "observed_on": colObservedOn}
-
-// build makes an observation of the cells of a row and checks it.
-func build(v *[numColumns]string) (cdoatlas.Observation, []problem) {
-	o := cdoatlas.Observation{
-		PersonName: v[colPersonName], Title: v[colTitle], Organization: v[colOrganization],
-		Region: v[colRegion], OfficialCode: v[colOfficialCode], ProfileURL: v[colProfileURL],
-		Gender: v[colGender], Tasks: v[colTasks], SourceURL: v[colSourceURL],
-		ObservedOn: cdoatlas.PartialDate(strings.TrimSpace(v[colObservedOn])),
-	}
-	var ps []problem
-	if c := strings.TrimSpace(v[colCountry]); c != "" {
-		if o.Country = cdoatlas.NormalizeCountry(c); o.Country == "" {
-			o.Country = c // Validate names the problem
-		}
-	}
-	if s := strings.TrimSpace(v[colBirthYear]); s != "" {
-		y, err := strconv.Atoi(s)
-		if err != nil {
-			ps = append(ps, problem{colBirthYear, cdoatlas.Message("en", "birth_year.invalid")})
-		} else {
-			o.BirthYear = &y
-		}
-	}
-	if err := o.Validate(); err != nil {
-		var e *cdoatlas.Error
-		if errors.As(err, &e) {
-			for f, key := range e.Fields {
-				ps = append(ps, problem{fieldColumn[f], cdoatlas.Message("en", key)})
-			}
-		}
-	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i].col < ps[j].col })
-	return o, ps
-}
 
 // maxJSONLine is the longest line of a JSON Lines file.
 const maxJSONLine = 1 << 20
 
 // readJSONL reads one JSON object a line with the column names as keys
-// (strings, birth_year also a number). Blank lines are skipped.
-func readJSONL(r io.Reader, name string) ([]cdoatlas.Observation, error) {
-	errs := &cdoatlas.FileErrorList{File: name}
-	var out []cdoatlas.Observation
+// (strings, birth_year also a number). Blank lines are skipped; a line
+// that is not an object is a warning.
+func (rd *reader) readJSONL(ctx context.Context, r io.Reader) error {
+	rd.names = make([]string, numColumns)
 	br := bufio.NewReaderSize(r, 64<<10)
 	for line := 1; ; line++ {
+		if line%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		raw, err := br.ReadSlice('\n')
 		long := errors.Is(err, bufio.ErrBufferFull)
 		if long {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
 			}
-			errs.Add(line, "", "line too long")
+			rd.bad(line, "", "line too long")
 		}
 		if err != nil && err != io.EOF && !long {
-			return nil, fmt.Errorf("read %s: %w", name, err)
+			return fmt.Errorf("read %s: %w", rd.file, err)
 		}
 		if !long {
 			if b := bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))); len(b) > 0 {
-				if o, ok := jsonRow(b, line, errs); ok {
-					o.File, o.Line = name, line
-					out = append(out, o)
+				if line == 1 && bytes.IndexByte(b, 0) >= 0 {
+					return cdoatlas.FileErrors{{File: rd.file, Line: 1, Reason: "not a text table: the file holds binary data"}}
 				}
+				rd.jsonRow(b, line)
 			}
 		}
 		if err == io.EOF {
 			break
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return nil
 }
 
-func jsonRow(b []byte, line int, errs *cdoatlas.FileErrorList) (cdoatlas.Observation, bool) {
+func (rd *reader) jsonRow(b []byte, line int) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(b, &obj); err != nil {
-		errs.Add(line, "", "not a JSON object")
-		return cdoatlas.Observation{}, false
+		rd.bad(line, "", "not a JSON object")
+		return
 	}
 	var v [numColumns]string
-	bad := false
+	var flags []cdoatlas.CellFlag
 	for k, raw := range obj {
 		c := schema.Column(k)
-		if c < 0 {
+		if c < 0 || string(raw) == "null" {
 			continue
 		}
 		var s string
@@ -236,24 +434,21 @@ func jsonRow(b []byte, line int, errs *cdoatlas.FileErrorList) (cdoatlas.Observa
 			var n json.Number
 			d := json.NewDecoder(bytes.NewReader(raw))
 			d.UseNumber()
-			if string(raw) == "null" {
-				continue
-			}
 			if d.Decode(&n) != nil {
-				errs.Add(line, k, "must be a string")
-				bad = true
+				f := cdoatlas.CellFlag{Field: Columns[c], Raw: string(raw), Reason: "value.invalid"}
+				flags = append(flags, f)
+				rd.warn(line, f)
 				continue
 			}
 			s = n.String()
 		}
 		v[c] = s
 	}
-	if bad {
-		return cdoatlas.Observation{}, false
+	o := cdoatlas.Observation{File: rd.file, Line: line,
+		PersonName: v[colPersonName], Title: v[colTitle], Organization: v[colOrganization],
+		Country: v[colCountry], Region: v[colRegion], OfficialCode: v[colOfficialCode], ProfileURL: v[colProfileURL],
+		Gender: v[colGender], Tasks: v[colTasks], SourceURL: v[colSourceURL],
+		ObservedOn: cdoatlas.PartialDate(v[colObservedOn]),
 	}
-	o, ps := build(&v)
-	for _, p := range ps {
-		errs.Add(line, Columns[p.col], p.reason)
-	}
-	return o, len(ps) == 0
+	rd.add(&o, v[colBirthYear], flags)
 }

@@ -210,6 +210,9 @@ func build(line int, v *values) (cdoatlas.RegistryRecord, rowErrors) {
 	}
 	var skip []string
 	err := o.Validate()
+	if err == nil && o.Population != nil && o.PopulationDate == "" && PopulationDate != nil {
+		o.PopulationDate = PopulationDate(o.Country, o.OfficialCode, *o.Population)
+	}
 	if hasField(err, "country") {
 		skip = []string{"region"} // a region cannot match an unknown country
 	}

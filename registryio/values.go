@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/gazetteer"
 )
 
 // vocab maps the words people write for a value (German or English, any
@@ -287,4 +288,14 @@ func date(s string) string {
 		century = 1900
 	}
 	return fmt.Sprintf("%s.%s.%d", parts[0], parts[1], century+yy)
+}
+
+// PopulationDate returns the reference date of a population given without
+// one: the gazetteer's date when its figure for the place with the
+// official code is the same, else "" (the date stays unknown).
+var PopulationDate = func(country, code string, population int64) string {
+	if p, ok := gazetteer.ByCode(country, code); ok && p.Population == population {
+		return p.PopulationDate
+	}
+	return ""
 }

@@ -2,124 +2,78 @@ package sqldb
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"strconv"
-	"strings"
+	"encoding/json"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/census"
-	"github.com/cdoatlas/cdoatlas/classify"
 )
 
-// ImportObservations stores the rows of a wave in one transaction: it
-// creates the wave (or checks its date), skips rows the wave holds
-// already (by content), classifies the titles (and tasks) of the others,
-// resolves the digital-leadership rows with census.Resolver and writes
-// the organizations, posts, people, profiles and questions the resolution
-// made, and every row. On any error nothing is stored.
+// ImportObservations imports the rows of a wave: census.Import decides,
+// the store reads and writes (censusImport).
 func (db *DB) ImportObservations(ctx context.Context, imp cdoatlas.ObservationImport) (*cdoatlas.ObservationSummary, error) {
-	if err := imp.Wave.Validate(); err != nil {
-		return nil, err
-	}
-	source := strings.ToLower(strings.TrimSpace(imp.Source))
-	if source == "" {
-		source = "other"
-	}
-	for i := range imp.Rows {
-		if s := &imp.Rows[i].Source; *s == "" {
-			*s = source
-		} else {
-			*s = strings.ToLower(strings.TrimSpace(*s))
-		}
-	}
-	vocab, err := db.Vocabulary(ctx)
-	if err != nil {
-		return nil, err
-	}
-	sum := &cdoatlas.ObservationSummary{Rows: len(imp.Rows)}
+	return census.Import(ctx, db, imp)
+}
+
+// BeginCensusImport opens the write transaction of a census import.
+func (db *DB) BeginCensusImport(ctx context.Context) (census.ImportTx, error) {
 	t, err := db.beginRegistryWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer t.rollback()
-	if err := storeWave(ctx, t, &imp.Wave); err != nil {
-		return nil, err
+	return &censusImport{t: t, ids: newIDAlloc(t)}, nil
+}
+
+// censusImport is census.ImportTx on one transaction.
+type censusImport struct {
+	t   *tx
+	ids idAlloc
+}
+
+func (c *censusImport) Rollback() { c.t.rollback() }
+
+func (c *censusImport) Commit() error {
+	if err := c.ids.finish(context.Background()); err != nil {
+		return err
 	}
-	known, err := rowKeys(ctx, t, imp.Wave.ID)
-	if err != nil {
-		return nil, err
+	return c.t.commit()
+}
+
+func (c *censusImport) NewID(ctx context.Context, table string) (int64, error) {
+	return c.ids.newID(ctx, table)
+}
+
+func (c *censusImport) RowKeys(ctx context.Context, wave string) (map[string]bool, error) {
+	return rowKeys(ctx, c.t, wave)
+}
+
+func (c *censusImport) StoreWave(ctx context.Context, w *cdoatlas.Wave) error {
+	return storeWave(ctx, c.t, w)
+}
+
+func (c *censusImport) LoadIndex(ctx context.Context) (*census.Index, error) {
+	return loadIndex(ctx, c.t)
+}
+
+func (c *censusImport) WriteChanges(ctx context.Context, ch *census.Changes, fictional bool) error {
+	for _, p := range ch.NewPeople {
+		p.Fictional = fictional
 	}
-	// The new rows, classified.
-	var rows []*cdoatlas.Observation
-	keys := map[*cdoatlas.Observation]string{}
-	titles := map[string]classify.Result{}
-	for i := range imp.Rows {
-		o := &imp.Rows[i]
-		o.Wave = imp.Wave.ID
-		k := rowKey(o)
-		if known[k] {
-			sum.Unchanged++
-			continue
-		}
-		known[k] = true
-		keys[o] = k
-		classifyObservation(o, vocab, titles)
-		if o.Leadership() {
-			sum.Leadership++
-		}
-		rows = append(rows, o)
-		if imp.Progress != nil && i%10000 == 0 {
-			imp.Progress(i, len(imp.Rows))
-		}
+	return writeChanges(ctx, c.t, ch)
+}
+
+// WriteObservations writes the rows and moves the registry's version on:
+// cached public pages follow it, and the statistics change with the
+// observations.
+func (c *censusImport) WriteObservations(ctx context.Context, rows []*cdoatlas.Observation, keys []string) error {
+	if err := insertObservations(ctx, c.t, rows, keys); err != nil {
+		return err
 	}
-	ids := newIDAlloc(t)
-	if sum.Leadership > 0 {
-		r, err := loadResolver(ctx, t)
-		if err != nil {
-			return nil, err
-		}
-		var idErr error
-		r.NewID = func(table string) int64 {
-			id, err := ids.newID(ctx, table)
-			if err != nil && idErr == nil {
-				idErr = err
-			}
-			return id
-		}
-		r.Resolve(rows)
-		if idErr != nil {
-			return nil, idErr
-		}
-		for _, p := range r.NewPeople {
-			p.Fictional = imp.Fictional
-		}
-		if err := writeResolution(ctx, t, r); err != nil {
-			return nil, err
-		}
-		sum.OrganizationsCreated, sum.PostsCreated, sum.PeopleCreated = len(r.NewOrgs), len(r.NewPosts), len(r.NewPeople)
-		sum.ReviewQuestions = len(r.Questions)
-	}
-	if err := ids.finish(ctx); err != nil {
-		return nil, err
-	}
-	if err := insertObservations(ctx, t, rows, keys); err != nil {
-		return nil, err
-	}
-	// The statistics change with the observations: cached public pages
-	// follow the registry's version.
 	if len(rows) > 0 {
-		if _, err := t.exec(ctx, "UPDATE registry_version SET version = version + 1 WHERE id = 1"); err != nil {
-			return nil, mapError(err)
+		if _, err := c.t.exec(ctx, "UPDATE registry_version SET version = version + 1 WHERE id = 1"); err != nil {
+			return mapError(err)
 		}
 	}
-	if imp.Progress != nil {
-		imp.Progress(len(imp.Rows), len(imp.Rows))
-	}
-	if err := t.commit(); err != nil {
-		return nil, err
-	}
-	return sum, nil
+	return nil
 }
 
 // storeWave creates the wave, or checks that a stored one has the same
@@ -146,64 +100,22 @@ func storeWave(ctx context.Context, t *tx, w *cdoatlas.Wave) error {
 
 // rowKeys returns the row keys a wave holds.
 func rowKeys(ctx context.Context, t *tx, wave string) (map[string]bool, error) {
-	rows, err := t.query(ctx, "SELECT row_key FROM observations WHERE wave = ?", wave)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	defer rows.Close()
 	keys := map[string]bool{}
-	for rows.Next() {
+	err := eachRow(ctx, t, "SELECT row_key FROM observations WHERE wave = ?", func(s scanner) error {
 		var k string
-		if err := rows.Scan(&k); err != nil {
-			return nil, mapError(err)
+		if err := s.Scan(&k); err != nil {
+			return err
 		}
 		keys[k] = true
-	}
-	return keys, mapError(rows.Err())
+		return nil
+	}, wave)
+	return keys, err
 }
 
-// rowKey identifies an observation by its source and content, not by its
-// file and line: the same row in a file saved again is the same row.
-func rowKey(o *cdoatlas.Observation) string {
-	h := sha256.New()
-	by := ""
-	if o.BirthYear != nil {
-		by = strconv.Itoa(*o.BirthYear)
-	}
-	for _, f := range []string{o.Source, o.PersonName, o.Title, o.Organization, o.Country, o.Region, o.OfficialCode,
-		o.ProfileURL, o.Gender, by, o.Tasks, o.SourceURL, string(o.ObservedOn)} {
-		h.Write([]byte(f))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// classifyObservation sets role, check, archetype and confidence; titles
-// memoizes the role of each title within an import, as raw exports repeat
-// titles many times.
-func classifyObservation(o *cdoatlas.Observation, vocab classify.Vocabulary, titles map[string]classify.Result) {
-	tr, ok := titles[o.Title]
-	if !ok {
-		tr = vocab.Title(o.Title, "", o.Country)
-		tr.Reasons = nil
-		titles[o.Title] = tr
-	}
-	o.Role, o.Confidence = tr.Role, tr.Confidence
-	o.CDOCheck, o.Archetype = cdoatlas.CheckUnknown, ""
-	if o.Tasks != "" {
-		cr := classify.Check(o.Tasks)
-		o.CDOCheck = cr.Verdict
-		o.Confidence = min(o.Confidence, cr.Confidence)
-		if cr.Verdict == cdoatlas.CheckYes {
-			o.Archetype = classify.Archetype(o.Tasks)
-		}
-	}
-}
-
-// loadResolver indexes the stored organizations, posts, people (with the
-// organizations they were seen at and their profiles) and the questions
-// asked so far.
-func loadResolver(ctx context.Context, t *tx) (*census.Resolver, error) {
+// loadIndex reads the stored organizations, posts, people (with the
+// organizations they were seen at, in which role, and their profiles) and
+// the questions asked so far.
+func loadIndex(ctx context.Context, t *tx) (*census.Index, error) {
 	var orgs []census.OrgRef
 	err := eachRow(ctx, t, "SELECT id, name, other_names, kind, country, region, code_key FROM organizations", func(s scanner) error {
 		var o census.OrgRef
@@ -249,16 +161,16 @@ func loadResolver(ctx context.Context, t *tx) (*census.Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	seen := `SELECT DISTINCT person_id, organization_id, wave FROM observations WHERE person_id IS NOT NULL AND organization_id IS NOT NULL
-		UNION SELECT te.person_id, p.organization_id, '' FROM tenures te JOIN posts p ON p.id = te.post_id`
+	seen := `SELECT DISTINCT person_id, organization_id, wave, role FROM observations WHERE person_id IS NOT NULL AND organization_id IS NOT NULL
+		UNION SELECT te.person_id, p.organization_id, '', p.role FROM tenures te JOIN posts p ON p.id = te.post_id`
 	err = eachRow(ctx, t, seen, func(s scanner) error {
 		var person, org int64
-		var wave string
-		if err := s.Scan(&person, &org, &wave); err != nil {
+		var wave, role string
+		if err := s.Scan(&person, &org, &wave, &role); err != nil {
 			return err
 		}
 		if p := people[person]; p != nil {
-			p.Seen = append(p.Seen, census.Sighting{Org: org, Wave: wave})
+			p.Seen = append(p.Seen, census.Sighting{Org: org, Wave: wave, Role: role})
 		}
 		return nil
 	})
@@ -295,7 +207,7 @@ func loadResolver(ctx context.Context, t *tx) (*census.Resolver, error) {
 	for i, id := range order {
 		refs[i] = *people[id]
 	}
-	return census.NewResolver(orgs, posts, refs, asked), nil
+	return &census.Index{Orgs: orgs, Posts: posts, People: refs, Asked: asked}, nil
 }
 
 // eachRow runs query and calls fn for every row.
@@ -313,8 +225,8 @@ func eachRow(ctx context.Context, t *tx, query string, fn func(scanner) error, a
 	return mapError(rows.Err())
 }
 
-// writeResolution writes what the resolver created and learned.
-func writeResolution(ctx context.Context, t *tx, r *census.Resolver) error {
+// writeChanges writes what the resolver created and learned.
+func writeChanges(ctx context.Context, t *tx, r *census.Changes) error {
 	now := t.ts(t.now)
 	orgs := make([][]any, len(r.NewOrgs))
 	for i, o := range r.NewOrgs {
@@ -358,6 +270,12 @@ func writeResolution(ctx context.Context, t *tx, r *census.Resolver) error {
 			return mapError(err)
 		}
 	}
+	for id, place := range r.OrgPlaces {
+		if _, err := t.exec(ctx, "UPDATE organizations SET country = ?, region = ?, updated_at = ? WHERE id = ? AND region = ''",
+			place[0], place[1], now, id); err != nil {
+			return mapError(err)
+		}
+	}
 	questions := make([][]any, len(r.Questions))
 	for i, q := range r.Questions {
 		questions[i] = []any{q.A, q.B, q.Score, q.Evidence, now}
@@ -367,10 +285,10 @@ func writeResolution(ctx context.Context, t *tx, r *census.Resolver) error {
 
 // insertObservations writes the rows: the resolved ones with their links,
 // the others (most of a raw export) without binding the empty links.
-func insertObservations(ctx context.Context, t *tx, obs []*cdoatlas.Observation, keys map[*cdoatlas.Observation]string) error {
+func insertObservations(ctx context.Context, t *tx, obs []*cdoatlas.Observation, keys []string) error {
 	const batch = 20000
 	const cols = `wave, source, file, line, row_key, person_name, title, organization, country, region, official_code,
-		profile_url, gender, birth_year, tasks, source_url, observed_on, role, cdo_check, archetype, confidence`
+		profile_url, gender, birth_year, tasks, source_url, observed_on, role, cdo_check, archetype, confidence, flags`
 	var plain, linked [][]any
 	flush := func(force bool) error {
 		if len(plain) >= batch || force && len(plain) > 0 {
@@ -388,14 +306,22 @@ func insertObservations(ctx context.Context, t *tx, obs []*cdoatlas.Observation,
 		}
 		return nil
 	}
-	for _, o := range obs {
+	for i, o := range obs {
 		var by any
 		if o.BirthYear != nil {
 			by = int64(*o.BirthYear)
 		}
-		row := []any{o.Wave, o.Source, o.File, o.Line, keys[o], o.PersonName, o.Title, o.Organization,
+		flags := ""
+		if len(o.Flags) > 0 {
+			b, err := json.Marshal(o.Flags)
+			if err != nil {
+				return err
+			}
+			flags = string(b)
+		}
+		row := []any{o.Wave, o.Source, o.File, o.Line, keys[i], o.PersonName, o.Title, o.Organization,
 			o.Country, o.Region, o.OfficialCode, o.ProfileURL, o.Gender, by, o.Tasks, o.SourceURL, string(o.ObservedOn),
-			o.Role, o.CDOCheck, o.Archetype, o.Confidence}
+			o.Role, o.CDOCheck, o.Archetype, o.Confidence, flags}
 		if o.PersonID == 0 {
 			plain = append(plain, row)
 		} else {

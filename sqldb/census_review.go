@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -44,16 +45,21 @@ func (db *DB) FindMatchQuestions(ctx context.Context, answered bool, offset, lim
 
 const observationColumns = `id, wave, source, file, line, person_name, title, organization, country, region, official_code,
 	profile_url, gender, birth_year, tasks, source_url, observed_on, role, cdo_check, archetype, confidence,
-	COALESCE(organization_id, 0), COALESCE(post_id, 0), COALESCE(person_id, 0), match_score`
+	COALESCE(organization_id, 0), COALESCE(post_id, 0), COALESCE(person_id, 0), match_score, flags`
 
 func scanObservation(s scanner) (*cdoatlas.Observation, error) {
 	var o cdoatlas.Observation
 	var by sql.NullInt64
-	var observed string
+	var observed, flags string
 	if err := s.Scan(&o.ID, &o.Wave, &o.Source, &o.File, &o.Line, &o.PersonName, &o.Title, &o.Organization, &o.Country,
 		&o.Region, &o.OfficialCode, &o.ProfileURL, &o.Gender, &by, &o.Tasks, &o.SourceURL, &observed, &o.Role,
-		&o.CDOCheck, &o.Archetype, &o.Confidence, &o.OrganizationID, &o.PostID, &o.PersonID, &o.Match); err != nil {
+		&o.CDOCheck, &o.Archetype, &o.Confidence, &o.OrganizationID, &o.PostID, &o.PersonID, &o.Match, &flags); err != nil {
 		return nil, err
+	}
+	if flags != "" {
+		if err := json.Unmarshal([]byte(flags), &o.Flags); err != nil {
+			return nil, err
+		}
 	}
 	if by.Valid {
 		y := int(by.Int64)

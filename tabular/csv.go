@@ -50,6 +50,13 @@ var delimiters = []byte{',', ';', '\t'}
 // first line that is not empty and returns the most frequent one; a comma
 // when there is none (a table of one column).
 func detectDelimiter(s string) byte {
+	d, _ := scanFirstLine(s)
+	return d
+}
+
+// scanFirstLine is detectDelimiter, also reporting whether s holds the
+// whole first line (its line break outside quotes).
+func scanFirstLine(s string) (delim byte, complete bool) {
 	s = strings.TrimLeft(s, "\r\n")
 	var counts [256]int
 	quoted := false
@@ -60,6 +67,7 @@ scan:
 			quoted = !quoted
 		case quoted:
 		case c == '\n' || c == '\r':
+			complete = true
 			break scan
 		default:
 			counts[c]++
@@ -71,7 +79,7 @@ scan:
 			best = d
 		}
 	}
-	return best
+	return best, complete
 }
 
 // maxRescans bounds how often the reader goes back after a quote that is
@@ -87,13 +95,26 @@ type csvParser struct {
 	header []string // the first record that is not blank, for error messages
 	rescan int
 	field  strings.Builder
+	// final is false while s is only the start of the text (ScanCSV): a
+	// record that reaches the end of s is then not complete, and short
+	// is set when a quoted field runs past it.
+	final bool
+	short bool
+	// pending holds the problems of the record being read until it is
+	// known to be complete.
+	pending []cdoatlas.LineError
 }
 
 // parse reads all records. Broken records are reported and left out.
 func (p *csvParser) parse() []record {
+	p.final = true
 	var recs []record
 	for p.pos < len(p.s) {
 		rec, ok := p.record()
+		for _, e := range p.pending {
+			p.errs.Add(e.Line, e.Column, e.Reason)
+		}
+		p.pending = p.pending[:0]
 		if !ok {
 			continue
 		}
@@ -103,6 +124,11 @@ func (p *csvParser) parse() []record {
 		recs = append(recs, rec)
 	}
 	return recs
+}
+
+// problem notes a problem of the record being read.
+func (p *csvParser) problem(line int, column, reason string) {
+	p.pending = append(p.pending, cdoatlas.LineError{Line: line, Column: column, Reason: reason})
 }
 
 // record reads one record starting at p.pos. On a syntax error it reports
@@ -176,6 +202,10 @@ func (p *csvParser) quoted(col int) (string, bool) {
 	p.field.Reset()
 	for {
 		i := strings.IndexAny(p.s[p.pos:], "\"\r\n")
+		if i < 0 && !p.final {
+			p.short = true
+			return "", false
+		}
 		if i < 0 {
 			p.unterminated(col, startLine, startPos)
 			return "", false
@@ -217,7 +247,7 @@ func (p *csvParser) quoted(col int) (string, bool) {
 // unterminated reports a quoted field that never ends and goes on at the
 // line after the opening quote, up to maxRescans times; then it gives up.
 func (p *csvParser) unterminated(col, startLine, startPos int) {
-	p.errs.Add(startLine, p.columnName(col), "a quoted field starts here but its closing quote is missing")
+	p.problem(startLine, p.columnName(col), "a quoted field starts here but its closing quote is missing")
 	p.rescan++
 	if p.rescan > maxRescans {
 		p.pos = len(p.s)
@@ -230,7 +260,7 @@ func (p *csvParser) unterminated(col, startLine, startPos int) {
 // fail reports a problem in column col (1-based) of the current line and
 // skips to the next line.
 func (p *csvParser) fail(col int, reason string) {
-	p.errs.Add(p.line, p.columnName(col-1), reason)
+	p.problem(p.line, p.columnName(col-1), reason)
 	p.skipLine()
 }
 

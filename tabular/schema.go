@@ -59,12 +59,29 @@ func (s *Schema) Column(h string) int {
 // values are neither all countries nor all states are reported for line 1.
 // Columns the schema does not know are left alone.
 func (s *Schema) Map(t *Table, errs *cdoatlas.FileErrorList) (index []int, header []string) {
+	index, header, land := s.MapHeader(t.Header, errs)
+	if land < 0 {
+		return index, header
+	}
+	var values []string
+	for _, row := range t.Rows {
+		if land < len(row.Cells) {
+			values = append(values, row.Cells[land])
+		}
+	}
+	s.MapLand(t.Header, land, values, index, header, errs)
+	return index, header
+}
+
+// MapHeader is Map without the rows: it leaves the column "Land" to
+// MapLand and returns its index, or -1 when there is none.
+func (s *Schema) MapHeader(names []string, errs *cdoatlas.FileErrorList) (index []int, header []string, land int) {
 	index, header = make([]int, len(s.Names)), make([]string, len(s.Names))
 	for c := range index {
 		index[c] = -1
 	}
-	land := -1
-	for i, h := range t.Header {
+	land = -1
+	for i, h := range names {
 		if HeaderKey(h) == "land" && (s.Country >= 0 || s.Region >= 0) {
 			land = i
 			continue
@@ -79,26 +96,27 @@ func (s *Schema) Map(t *Table, errs *cdoatlas.FileErrorList) (index []int, heade
 		}
 		index[c], header[c] = i, h
 	}
-	if land < 0 {
-		return index, header
-	}
+	return index, header, land
+}
+
+// MapLand decides what the column "Land" (column land of names) gives, by
+// its values: the country when each is a country, else the state when
+// each is a state; otherwise it reports the column for line 1.
+func (s *Schema) MapLand(names []string, land int, values []string, index []int, header []string, errs *cdoatlas.FileErrorList) {
 	all := func(ok func(string) bool) bool {
-		for _, row := range t.Rows {
-			if land < len(row.Cells) {
-				if v := strings.TrimSpace(row.Cells[land]); v != "" && !ok(v) {
-					return false
-				}
+		for _, v := range values {
+			if v = strings.TrimSpace(v); v != "" && !ok(v) {
+				return false
 			}
 		}
 		return true
 	}
 	switch {
 	case s.Country >= 0 && index[s.Country] < 0 && all(func(v string) bool { return cdoatlas.NormalizeCountry(v) != "" }):
-		index[s.Country], header[s.Country] = land, t.Header[land]
+		index[s.Country], header[s.Country] = land, names[land]
 	case s.Region >= 0 && index[s.Region] < 0 && all(func(v string) bool { return cdoatlas.NormalizeRegion("", v) != "" }):
-		index[s.Region], header[s.Region] = land, t.Header[land]
+		index[s.Region], header[s.Region] = land, names[land]
 	default:
-		errs.Add(1, t.Header[land], `"Land" can mean the country or the state: name the column "Staat" (DE, AT, CH) or "Bundesland"`)
+		errs.Add(1, names[land], `"Land" can mean the country or the state: name the column "Staat" (DE, AT, CH) or "Bundesland"`)
 	}
-	return index, header
 }

@@ -20,6 +20,8 @@ import (
 type Table struct {
 	Header []string
 	Rows   []Row
+	// HeaderLine is the line of the header (1 when there is none).
+	HeaderLine int
 }
 
 // Row is one data row of a table.
@@ -104,7 +106,7 @@ func blank(cells []string) bool {
 // and every row must fit the header. Short rows are padded when padShort
 // (XLSX leaves trailing empty cells out) and an error otherwise (CSV).
 func buildTable(recs []record, padShort bool, errs *cdoatlas.FileErrorList) *Table {
-	t := &Table{}
+	t := &Table{HeaderLine: 1}
 	i := 0
 	for i < len(recs) && blank(recs[i].cells) {
 		i++
@@ -114,6 +116,7 @@ func buildTable(recs []record, padShort bool, errs *cdoatlas.FileErrorList) *Tab
 		return t
 	}
 	h := recs[i].cells
+	t.HeaderLine = recs[i].line
 	n := len(h)
 	for n > 0 && strings.TrimSpace(h[n-1]) == "" {
 		n--

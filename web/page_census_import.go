@@ -17,15 +17,19 @@ import (
 )
 
 // The census upload: editors import the observation files of a wave from
-// the browser. The files are read and checked at once (a file with
-// problems is refused, with every problem listed, and nothing is stored);
-// the import then runs in the background, and its page shows how far it
-// got. Jobs live in the memory of the server that runs them.
+// the browser. The files are read and checked at once (a file that is not
+// a table of observations is refused, with every problem listed, and
+// nothing is stored; cells that cannot be normalised are kept raw and
+// listed on the status page); the import then runs in the background, and
+// its page shows how far it got. Jobs live in the memory of the server that runs them.
 
 const (
 	maxUploadBytes  = 256 << 20 // all files of one upload
 	uploadMemory    = 32 << 20  // kept in memory, the rest in temporary files
 	maxListedErrors = 50        // problems shown on the form
+	// maxListedWarnings is how many flagged cells the status page lists;
+	// it says how many more there are.
+	maxListedWarnings = 200
 )
 
 func (s *site) registerCensusImportRoutes() {
@@ -106,6 +110,8 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 		v.Errors = append(v.Errors, tr(v.Lang, "census_import.no_files"))
 	}
 	var rows []cdoatlas.Observation
+	var warnings []cdoatlas.LineError
+	flagged := 0
 	for _, fh := range files {
 		name := filepath.Base(fh.Filename)
 		file, err := fh.Open()
@@ -113,7 +119,7 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		obs, err := censusio.Read(file, name)
+		obs, ws, err := censusio.Read(r.Context(), file, name)
 		file.Close()
 		var fe cdoatlas.FileErrors
 		switch {
@@ -129,6 +135,8 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			continue
+		case r.Context().Err() != nil:
+			return
 		case err != nil:
 			v.Problems = append(v.Problems, cdoatlas.LineError{File: name, Line: 1, Reason: tr(v.Lang, "census_import.unreadable")})
 			continue
@@ -141,12 +149,14 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 			obs[i].Source = src
 		}
 		rows = append(rows, obs...)
+		flagged += len(ws)
+		warnings = append(warnings, ws[:min(len(ws), max(maxListedWarnings-len(warnings), 0))]...)
 	}
 	if len(v.Errors) > 0 || len(v.Problems) > 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, "census_import", v)
 		return
 	}
-	job := s.jobs.start(len(rows))
+	job := s.jobs.start(len(rows), warnings, flagged)
 	imp := cdoatlas.ObservationImport{Wave: wave, Rows: rows, Progress: job.progress}
 	go func() {
 		// The import outlives the request; it stops with the server's
@@ -166,6 +176,9 @@ type censusJobView struct {
 	Job     jobState
 	Percent int
 }
+
+// MoreWarnings is how many flagged cells are not listed.
+func (v *censusJobView) MoreWarnings() int { return v.Job.Flagged - len(v.Job.Warnings) }
 
 // Invalid says why the store refused the import, or "".
 func (v *censusJobView) Invalid() string {
@@ -211,12 +224,16 @@ type jobState struct {
 	InvalidField, InvalidKey string
 	Summary                  *cdoatlas.ObservationSummary
 	Started                  time.Time
+	// Warnings lists the first cells of the files that were kept raw and
+	// flagged; Flagged counts them all.
+	Warnings []cdoatlas.LineError
+	Flagged  int
 }
 
-func (j *importJobs) start(total int) *importJob {
+func (j *importJobs) start(total int, warnings []cdoatlas.LineError, flagged int) *importJob {
 	b := make([]byte, 12)
 	rand.Read(b)
-	job := &importJob{id: hex.EncodeToString(b), st: jobState{Total: total, Started: time.Now()}}
+	job := &importJob{id: hex.EncodeToString(b), st: jobState{Total: total, Started: time.Now(), Warnings: warnings, Flagged: flagged}}
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.byID == nil {

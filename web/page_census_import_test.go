@@ -42,11 +42,14 @@ func TestPageCensusImport(t *testing.T) {
 	ed := e.as(cdoatlas.UserEditor)
 	wantText(t, ed.get("/census/import"), "Erhebungswelle importieren", "Dateien")
 
-	bad := "person_name;title;organization;gender\nAnna Muster;CDO;Stadt Ulm;f\n;CDO;Stadt Ulm;q\n"
+	// A file without the organization column is refused; cells that
+	// cannot be normalised are not.
+	bad := "person_name;title;gender\nAnna Muster;CDO;f\n"
+	flagged := "person_name;title;organization;gender;Bundesland\nCarla Test;Referentin;Stadt Ulm;q;Atlantis\n"
 	good := "Name,Funktion,Organisation,Bundesland\nAnna Muster,Chief Digital Officer,Landeshauptstadt München,Bayern\nBert Beispiel,Sachbearbeiter,Köln,NRW\n"
 	w := ed.upload(true, map[string]string{"wave": "2024", "date": "30.06.2024"}, map[string]string{"linkedin-2024.csv": good, "press.csv": bad})
 	wantCode(t, w, http.StatusUnprocessableEntity)
-	wantText(t, w, "nichts wurde gespeichert", "press.csv, Zeile 3, Spalte person_name", "press.csv, Zeile 3, Spalte gender")
+	wantText(t, w, "nichts wurde gespeichert", "press.csv, Zeile 1, Spalte organization")
 	if waves, _ := e.store.FindWaves(context.Background()); len(waves) != 0 {
 		t.Fatalf("a refused upload stored waves: %v", waves)
 	}
@@ -54,7 +57,7 @@ func TestPageCensusImport(t *testing.T) {
 	wantCode(t, w, http.StatusUnprocessableEntity)
 	wantText(t, w, "Welle: ")
 
-	w = ed.upload(true, map[string]string{"wave": "2024", "date": "30.06.2024"}, map[string]string{"linkedin-2024.csv": good})
+	w = ed.upload(true, map[string]string{"wave": "2024", "date": "30.06.2024"}, map[string]string{"linkedin-2024.csv": good, "press.csv": flagged})
 	if w.Code != http.StatusSeeOther || !strings.HasPrefix(w.Header().Get("Location"), "/census/import/") {
 		t.Fatalf("upload: %d %s\n%s", w.Code, w.Header().Get("Location"), w.Body)
 	}
@@ -67,9 +70,18 @@ func TestPageCensusImport(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	wantText(t, w, "Import abgeschlossen.", "2 Zeilen, davon 0 schon früher importiert; 1 mit einer Digitalleitungsrolle")
+	wantText(t, w, "Import abgeschlossen.", "3 Zeilen, davon 0 schon früher importiert; 1 mit einer Digitalleitungsrolle",
+		"2 Zellen wurden roh behalten und markiert", "press.csv, Zeile 2, Spalte gender: Geschlecht: f, m, d oder unbekannt.",
+		"press.csv, Zeile 2, Spalte Bundesland: Unbekannte Region")
+	if strings.Contains(w.Body.String(), "Unknown region") {
+		t.Errorf("English on a German page:\n%s", w.Body)
+	}
 	obs, _, _ := e.store.FindObservations(context.Background(), "2024", false, 0, 10)
-	if len(obs) != 2 || obs[0].Source != "linkedin" {
+	sources := map[string]int{}
+	for _, o := range obs {
+		sources[o.Source]++
+	}
+	if len(obs) != 3 || sources["linkedin"] != 2 || sources["press"] != 1 {
 		t.Errorf("stored observations: %+v", obs)
 	}
 

@@ -22,13 +22,15 @@ import (
 )
 
 // runImportObservations imports the observation files of one wave and
-// source: all files are read and checked first, and any problem refuses
-// them all.
+// source: all files are read first, and a file that is not a table of
+// observations refuses them all. Cells that cannot be normalised are kept
+// raw and flagged; they are listed on stderr after the summary.
 func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	fs := m.flagSet("import")
 	wave := fs.String("wave", "", "the wave, e.g. 2024 (required)")
 	date := fs.String("date", "", "the wave's reference date, e.g. 2024-06-30 (required for a new wave)")
 	source := fs.String("source", "", "where the rows come from: "+strings.Join(cdoatlas.Sources, ", ")+" (default: named in the file name, e.g. wave-2024-linkedin.csv, else other)")
+	allWarnings := fs.Bool("all-warnings", false, fmt.Sprintf("list every flagged cell, not only the first %d", maxListedWarnings))
 	dsn := m.dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -44,12 +46,13 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		return errors.New("give at least one file")
 	}
 	var rows []cdoatlas.Observation
-	var problems cdoatlas.FileErrors
-	// The files are read on all cores; their rows and problems are kept in
-	// the order of the arguments.
+	var problems, warnings cdoatlas.FileErrors
+	// The files are read on all cores; their rows, problems and warnings
+	// are kept in the order of the arguments.
 	type read struct {
-		obs []cdoatlas.Observation
-		err error
+		obs      []cdoatlas.Observation
+		warnings cdoatlas.FileErrors
+		err      error
 	}
 	paths := fs.Args()
 	results := make([]read, len(paths))
@@ -58,7 +61,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i].obs, results[i].err = readObservationFile(paths[i])
+				results[i].obs, results[i].warnings, results[i].err = readObservationFile(ctx, paths[i])
 			}
 		})
 	}
@@ -68,6 +71,18 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	flagged, total := 0, 0
+	for _, r := range results {
+		total += len(r.obs)
+	}
+	// Each file's rows are let go once copied, so that reading does not
+	// hold them twice.
+	if len(paths) > 1 {
+		rows = make([]cdoatlas.Observation, 0, total)
+	}
 	for i, path := range paths {
 		obs, err := results[i].obs, results[i].err
 		fileSource := src
@@ -76,9 +91,16 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		}
 		for i := range obs {
 			obs[i].Source = fileSource
+			flagged += len(obs[i].Flags)
 		}
 		problems = addFileProblems(problems, path, err)
-		rows = append(rows, obs...)
+		warnings = append(warnings, results[i].warnings...)
+		if len(paths) == 1 {
+			rows = obs
+		} else {
+			rows = append(rows, obs...)
+		}
+		results[i] = read{}
 	}
 	if len(problems) > 0 {
 		return problems
@@ -97,22 +119,71 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr)
 	}
 	if err != nil {
-		return err
+		return waveError(err, *wave)
 	}
 	fmt.Fprintf(m.Stdout, "wave %s: %d row(s), %d imported before; %d digital leadership; created %d organization(s), %d post(s), %d people; %d new question(s) for review\n",
 		imp.Wave.ID, sum.Rows, sum.Unchanged, sum.Leadership, sum.OrganizationsCreated, sum.PostsCreated, sum.PeopleCreated, sum.ReviewQuestions)
+	m.printWarnings(warnings, flagged, *allWarnings)
 	return nil
 }
 
-func readObservationFile(path string) ([]cdoatlas.Observation, error) {
+// maxListedWarnings is how many warnings the import lists without
+// --all-warnings.
+const maxListedWarnings = 1000
+
+// printWarnings lists the warnings of the files read on stderr, one a
+// line ("file:line: column: reason"), and counts them.
+func (m *Main) printWarnings(warnings cdoatlas.FileErrors, flagged int, all bool) {
+	if len(warnings) == 0 {
+		return
+	}
+	listed := warnings
+	if !all && len(listed) > maxListedWarnings {
+		listed = listed[:maxListedWarnings]
+	}
+	for _, w := range listed {
+		if w.Column != "" {
+			fmt.Fprintf(m.Stderr, "%s:%d: %s: %s\n", w.File, w.Line, w.Column, w.Reason)
+		} else {
+			fmt.Fprintf(m.Stderr, "%s:%d: %s\n", w.File, w.Line, w.Reason)
+		}
+	}
+	if n := len(warnings) - len(listed); n > 0 {
+		fmt.Fprintf(m.Stderr, "… %d more warning(s) not listed (--all-warnings lists them)\n", n)
+	}
+	fmt.Fprintf(m.Stderr, "%d cell(s) kept raw and flagged", flagged)
+	if n := len(warnings) - flagged; n > 0 {
+		fmt.Fprintf(m.Stderr, "; %d line(s) with other warnings", n)
+	}
+	fmt.Fprintln(m.Stderr)
+}
+
+// waveError says what the store's refusal of a wave means for the flags
+// of the command.
+func waveError(err error, wave string) error {
+	var e *cdoatlas.Error
+	if !errors.As(err, &e) || e.Code != cdoatlas.EINVALID {
+		return err
+	}
+	switch e.Fields["date"] {
+	case "":
+		return err
+	case "required":
+		return fmt.Errorf("wave %s is new: give its reference date with --date YYYY-MM-DD", wave)
+	default:
+		return fmt.Errorf("--date: %s", cdoatlas.Message("en", e.Fields["date"]))
+	}
+}
+
+func readObservationFile(ctx context.Context, path string) ([]cdoatlas.Observation, cdoatlas.FileErrors, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open: %w", errors.Unwrap(err))
+		return nil, nil, fmt.Errorf("cannot open: %w", errors.Unwrap(err))
 	}
 	defer f.Close()
 	name := filepath.Base(path)
-	obs, err := censusio.Read(f, name)
-	return obs, nameFile(err, name)
+	obs, warnings, err := censusio.Read(ctx, f, name)
+	return obs, warnings, nameFile(err, name)
 }
 
 // progressBar returns a progress callback that draws a bar on stderr.

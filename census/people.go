@@ -1,0 +1,341 @@
+package census
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// maxMovers is the most namesakes, not yet seen in a wave, among whom
+// resolution still looks for the one who moved. A name shared by more
+// people who could have moved says nothing about who it is.
+const maxMovers = 4
+
+// orgName blocks people by organization and name key.
+type orgName struct {
+	org int64
+	key string
+}
+
+func (r *Resolver) addPerson(ref PersonRef, created bool) *person {
+	p := &person{ref: ref, key: NameKey(ref.Name), orgs: map[int64]bool{}, waves: map[string]map[int64]bool{},
+		roles: map[string]bool{}, sites: map[string]string{}, created: created}
+	r.people[ref.ID] = p
+	if p.key != "" {
+		r.byName[p.key] = append(r.byName[p.key], ref.ID)
+		if r.unseen != nil {
+			r.markUnseen(p)
+		}
+	}
+	for _, s := range ref.Seen {
+		r.seenAt(p, s.Org, s.Wave, s.Role)
+	}
+	for _, k := range ref.Profiles {
+		r.byProfile[k] = ref.ID
+		p.sites[profileSite(k)] = k
+	}
+	return p
+}
+
+// startWave begins the resolution of a wave: it indexes, by name, the
+// people not yet seen in it — the only ones who may have moved.
+func (r *Resolver) startWave(wave string) {
+	if r.wave == wave && r.unseen != nil {
+		return
+	}
+	r.wave, r.unseen = wave, map[string]map[int64]bool{}
+	for _, p := range r.people {
+		r.markUnseen(p)
+	}
+}
+
+func (r *Resolver) markUnseen(p *person) {
+	if p.key == "" || len(p.waves[r.wave]) > 0 {
+		return
+	}
+	m := r.unseen[p.key]
+	if m == nil {
+		m = map[int64]bool{}
+		r.unseen[p.key] = m
+	}
+	m[p.ref.ID] = true
+}
+
+func (r *Resolver) seenAt(p *person, org int64, wave, role string) {
+	if !p.orgs[org] {
+		p.orgs[org] = true
+		for _, t := range nameTokens(p.key) {
+			k := orgToken{org, t}
+			r.byOrgTok[k] = append(r.byOrgTok[k], p.ref.ID)
+		}
+		k := orgName{org, p.key}
+		r.byOrgName[k] = append(r.byOrgName[k], p.ref.ID)
+	}
+	if role != "" {
+		p.roles[role] = true
+	}
+	if wave != "" {
+		if p.waves[wave] == nil {
+			p.waves[wave] = map[int64]bool{}
+		}
+		p.waves[wave][org] = true
+		if wave == r.wave && r.unseen != nil {
+			delete(r.unseen[p.key], p.ref.ID)
+		}
+	}
+}
+
+// nameTokens are the blocking words of a name key: its first and last.
+func nameTokens(key string) []string {
+	f := strings.Fields(key)
+	switch len(f) {
+	case 0:
+		return nil
+	case 1:
+		return f
+	}
+	return []string{f[0], f[len(f)-1]}
+}
+
+// conflicts reports whether o cannot be p: two recorded genders, two birth
+// years, or two different profiles on one site.
+func conflicts(p *person, o *cdoatlas.Observation, profile string) bool {
+	known := func(g string) bool { return g != "" && g != cdoatlas.GenderUnknown }
+	if known(o.Gender) && known(p.ref.Gender) && o.Gender != p.ref.Gender {
+		return true
+	}
+	if o.BirthYear != nil && p.ref.BirthYear != nil && *o.BirthYear != *p.ref.BirthYear {
+		return true
+	}
+	if profile == "" {
+		return false
+	}
+	k, ok := p.sites[profileSite(profile)]
+	return ok && k != profile
+}
+
+// strongMatch links o to the person its profile names, or to the person of
+// its name at its organization; 0 when neither is there.
+func (r *Resolver) strongMatch(o *cdoatlas.Observation) (int64, float64) {
+	profile := ProfileKey(o.ProfileURL)
+	if profile != "" {
+		if id, ok := r.byProfile[profile]; ok {
+			return r.join(r.people[id], o, profile), 1
+		}
+	}
+	for _, id := range r.byOrgName[orgName{o.OrganizationID, NameKey(o.PersonName)}] {
+		if p := r.people[id]; !conflicts(p, o, profile) {
+			return r.join(p, o, profile), 0.95
+		}
+	}
+	return 0, 0
+}
+
+// weakMatch links o, which strongMatch could not place, to a person with a
+// similar name at its organization, or to the one namesake who may have
+// moved there; otherwise it creates a person, and asks the editors where
+// the evidence conflicts: a similar name at the same organization, or a
+// few namesakes who may each have moved.
+func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
+	// A row before this one may have placed the person since the first
+	// pass.
+	if id, score := r.strongMatch(o); id != 0 {
+		return id, score
+	}
+	profile := ProfileKey(o.ProfileURL)
+	key := NameKey(o.PersonName)
+	var best *person
+	bestScore := 0.0
+	for _, t := range nameTokens(key) {
+		for _, id := range r.byOrgTok[orgToken{o.OrganizationID, t}] {
+			p := r.people[id]
+			if conflicts(p, o, profile) {
+				continue
+			}
+			if s := nameSimilarity(key, p.key); s > bestScore || s == bestScore && best != nil && p.ref.ID < best.ref.ID {
+				best, bestScore = p, s
+			}
+		}
+	}
+	if best != nil && bestScore >= Link {
+		return r.join(best, o, profile), bestScore
+	}
+	// Namesakes not seen in this wave who may have moved here: those
+	// seen in the same role first. Only one can be taken to have moved.
+	var movers []*person
+	if m := r.unseen[key]; len(m) <= maxMovers {
+		for id := range m {
+			if p := r.people[id]; !conflicts(p, o, profile) {
+				movers = append(movers, p)
+			}
+		}
+	}
+	slices.SortFunc(movers, func(a, b *person) int { return cmp.Compare(a.ref.ID, b.ref.ID) })
+	movers = narrowPeople(movers, func(p *person) bool { return p.roles[o.Role] })
+	if len(movers) == 1 && (best == nil || bestScore < Ask) {
+		return r.join(movers[0], o, profile), Link
+	}
+	// The only other person of a rare name, known from earlier waves and
+	// seen at another organization in this one, neither with a profile: a
+	// second post, or a namesake. Several namesakes who could each have
+	// moved are no conflicting evidence, only too little: the row is a
+	// new person, and no question is asked.
+	var twin *person
+	if ids := r.byName[key]; len(movers) == 0 && len(ids) == 1 {
+		if p := r.people[ids[0]]; profile == "" && len(p.sites) == 0 && !conflicts(p, o, profile) && len(p.waves[o.Wave]) > 0 && len(p.waves) > 1 {
+			twin = p
+		}
+	}
+	created := r.create(o, profile)
+	switch {
+	case twin != nil && (best == nil || bestScore < Ask):
+		r.ask(twin, created, 0.7, fmt.Sprintf("same name (%s), seen at another organization in the same wave", twin.ref.Name))
+	case best != nil && bestScore >= Ask:
+		r.ask(best, created, bestScore, fmt.Sprintf("similar names (%s / %s) at the same organization", best.ref.Name, created.ref.Name))
+	}
+	return created.ref.ID, 1
+}
+
+// narrowPeople keeps the people that pass, unless none does.
+func narrowPeople(ps []*person, keep func(*person) bool) []*person {
+	var out []*person
+	for _, p := range ps {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return ps
+	}
+	return out
+}
+
+// join links o to p and learns its organization, profile, gender and
+// birth year.
+func (r *Resolver) join(p *person, o *cdoatlas.Observation, profile string) int64 {
+	r.seenAt(p, o.OrganizationID, o.Wave, o.Role)
+	if profile != "" {
+		if _, ok := r.byProfile[profile]; !ok {
+			r.byProfile[profile] = p.ref.ID
+			p.sites[profileSite(profile)] = profile
+			r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: p.ref.ID})
+		}
+	}
+	learnGender := p.ref.Gender == "" || p.ref.Gender == cdoatlas.GenderUnknown
+	learnGender = learnGender && o.Gender != "" && o.Gender != cdoatlas.GenderUnknown
+	learnYear := p.ref.BirthYear == nil && o.BirthYear != nil
+	if !learnGender && !learnYear {
+		return p.ref.ID
+	}
+	if learnGender {
+		p.ref.Gender = o.Gender
+	}
+	if learnYear {
+		y := *o.BirthYear
+		p.ref.BirthYear = &y
+	}
+	if np := r.newPeople[p.ref.ID]; np != nil {
+		np.Gender, np.BirthYear = p.ref.Gender, p.ref.BirthYear
+	} else {
+		r.Updated[p.ref.ID] = &cdoatlas.Person{ID: p.ref.ID, Gender: p.ref.Gender, BirthYear: p.ref.BirthYear}
+	}
+	return p.ref.ID
+}
+
+func (r *Resolver) create(o *cdoatlas.Observation, profile string) *person {
+	gender := o.Gender
+	if gender == "" {
+		gender = cdoatlas.GenderUnknown
+	}
+	np := &cdoatlas.Person{ID: r.NewID("people"), Name: PersonName(o.PersonName), Gender: gender}
+	if o.BirthYear != nil {
+		y := *o.BirthYear
+		np.BirthYear = &y
+	}
+	r.NewPeople = append(r.NewPeople, np)
+	r.newPeople[np.ID] = np
+	p := r.addPerson(PersonRef{ID: np.ID, Name: np.Name, Gender: gender, BirthYear: np.BirthYear}, true)
+	r.seenAt(p, o.OrganizationID, o.Wave, o.Role)
+	if profile != "" {
+		r.byProfile[profile] = np.ID
+		p.sites[profileSite(profile)] = profile
+		r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: np.ID})
+	}
+	return p
+}
+
+// ask records a question about two people unless it was asked before.
+func (r *Resolver) ask(a, b *person, score float64, evidence string) {
+	k := pair(a.ref.ID, b.ref.ID)
+	if r.asked[k] {
+		return
+	}
+	r.asked[k] = true
+	r.Questions = append(r.Questions, Question{A: k[0], B: k[1], Score: score, Evidence: evidence})
+}
+
+// nameSimilarity compares two name keys: 1 when equal; 0.92 for one typo
+// in a long name; 0.8 for the same last name and a first name that is an
+// initial or a prefix of the other ("j muller", "jorg muller"); else a
+// score from the edit distance.
+func nameSimilarity(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	at, bt := strings.Fields(a), strings.Fields(b)
+	if len(at) >= 2 && len(bt) >= 2 && at[len(at)-1] == bt[len(bt)-1] {
+		fa, fb := at[0], bt[0]
+		if strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
+			return 0.8
+		}
+	}
+	d := editDistance(a, b, 3)
+	n := max(len(a), len(b))
+	switch {
+	case d == 1 && n >= 8:
+		return 0.92
+	case d == 2 && n >= 10:
+		return 0.75
+	}
+	return 0
+}
+
+// editDistance is the Levenshtein distance of a and b (bytes), or limit+1
+// when it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	if abs(len(a)-len(b)) > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

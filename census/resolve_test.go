@@ -1,0 +1,163 @@
+package census
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/cdoatlas/cdoatlas"
+)
+
+// resolveRows classifies nothing: it gives each row the role its title
+// names (cdo unless the title says CIO) and resolves them in a wave.
+func resolveRows(t *testing.T, r *Resolver, wave string, rows ...[3]string) []*cdoatlas.Observation {
+	t.Helper()
+	var obs []*cdoatlas.Observation
+	for _, row := range rows {
+		o := &cdoatlas.Observation{Wave: wave, PersonName: row[0], Title: "Chief Digital Officer", Organization: row[1], Region: row[2], Role: cdoatlas.RoleCDO}
+		if err := o.Validate(); err != nil {
+			t.Fatalf("%v: %v", row, err)
+		}
+		o.Role = cdoatlas.RoleCDO
+		obs = append(obs, o)
+	}
+	if err := r.Resolve(context.Background(), obs); err != nil {
+		t.Fatal(err)
+	}
+	return obs
+}
+
+func newTestResolver(ix *Index) *Resolver {
+	r := NewResolver(ix)
+	next := map[string]int64{}
+	r.NewID = func(table string) int64 {
+		next[table]++
+		return 1000 + next[table]
+	}
+	return r
+}
+
+// TestResolveOrganizationsAsWritten: the ways sources write one
+// organization resolve to one organization, which carries the gazetteer's
+// code, kind, region and population; a county is not its city.
+func TestResolveOrganizationsAsWritten(t *testing.T) {
+	r := newTestResolver(&Index{Orgs: []OrgRef{{ID: 1, Name: "Allianz SE", Kind: cdoatlas.KindCompany, Country: "DE", Region: "DE-BY"}}})
+	groups := [][][3]string{
+		{{"A Eins", "Hamburg", ""}, {"A Eins", "Stadt Hamburg", ""}, {"A Eins", "Freie und Hansestadt Hamburg", "Land Hamburg"}},
+		{{"B Zwei", "Rostock", ""}, {"B Zwei", "Hanse- und Universitätsstadt Rostock", ""}, {"B Zwei", "Rostock, Hanse- und Universitätsstadt", ""}},
+		{{"C Drei", "Düsseldorf", ""}, {"C Drei", "Landeshauptstadt Düsseldorf", ""}, {"C Drei", "Stadtverwaltung Düsseldorf", "NRW"}},
+		{{"D Vier", "Allianz", ""}, {"D Vier", "Allianz SE", ""}, {"D Vier", "ALLIANZ SE", "Freistaat Bayern"}},
+		{{"E Fünf", "Otto Group", ""}, {"E Fünf", "Otto Group GmbH", ""}, {"E Fünf", "Otto Group GmbH & Co. KG", ""}},
+		{{"F Sechs", "Deutsche Bahn", ""}, {"F Sechs", "Deutsche Bahn AG", ""}},
+		{{"G Sieben", "Landratsamt München", ""}, {"G Sieben", "Landkreis München", ""}},
+		{{"H Acht", "Landeshauptstadt München", ""}, {"H Acht", "München", ""}, {"H Acht", "Muenchen", ""}},
+		{{"I Neun", "Kreis Wesel", ""}, {"I Neun", "Kreisverwaltung Wesel", ""}},
+		{{"J Zehn", "Stadt Wesel", ""}, {"J Zehn", "Wesel", ""}},
+		{{"K Elf", "Ville de Genève", ""}, {"K Elf", "Genève", "Canton de Genève"}, {"K Elf", "Stadt Genf", ""}},
+	}
+	orgOf := map[string]int64{}
+	for _, g := range groups {
+		obs := resolveRows(t, r, "2024", g...)
+		for i, o := range obs {
+			if o.OrganizationID != obs[0].OrganizationID {
+				t.Errorf("%q: organization %d, but %q: %d", g[i][1], o.OrganizationID, g[0][1], obs[0].OrganizationID)
+			}
+			if o.PersonID != obs[0].PersonID {
+				t.Errorf("%q: person %d, but %d at %q", g[i][1], o.PersonID, obs[0].PersonID, g[0][1])
+			}
+		}
+		orgOf[g[0][1]] = obs[0].OrganizationID
+	}
+	if orgOf["Allianz"] != 1 {
+		t.Errorf("Allianz resolved to %d, not to the registry's Allianz SE", orgOf["Allianz"])
+	}
+	if orgOf["Landratsamt München"] == orgOf["Landeshauptstadt München"] || orgOf["Kreis Wesel"] == orgOf["Stadt Wesel"] {
+		t.Error("a county resolved to its city")
+	}
+	want := map[string]struct{ code, kind, region, class string }{
+		"Hamburg":                  {"02000000", cdoatlas.KindCityState, "DE-HH", "GK1"},
+		"Rostock":                  {"13003000", cdoatlas.KindMunicipality, "DE-MV", "GK2"},
+		"Düsseldorf":               {"05111000", cdoatlas.KindMunicipality, "DE-NW", "GK1"},
+		"Landratsamt München":      {"09184", cdoatlas.KindCounty, "DE-BY", "KGK1"},
+		"Kreis Wesel":              {"05170", cdoatlas.KindCounty, "DE-NW", "KGK1"},
+		"Stadt Wesel":              {"05170048", cdoatlas.KindMunicipality, "DE-NW", "GK4"},
+		"Landeshauptstadt München": {"09162000", cdoatlas.KindMunicipality, "DE-BY", "GK1"},
+		"Otto Group":               {"", cdoatlas.KindCompany, "", ""},
+	}
+	for name, w := range want {
+		var org *cdoatlas.Organization
+		for _, o := range r.NewOrgs {
+			if o.ID == orgOf[name] {
+				org = o
+			}
+		}
+		if org == nil {
+			t.Errorf("%s: not created", name)
+			continue
+		}
+		if org.OfficialCode != w.code || org.Kind != w.kind || org.Region != w.region || org.SizeClass != w.class {
+			t.Errorf("%s: created as %q %s %s %s, want %q %s %s %s", name, org.OfficialCode, org.Kind, org.Region, org.SizeClass,
+				w.code, w.kind, w.region, w.class)
+		}
+	}
+}
+
+// TestResolveAmbiguousPlace: a name several municipalities share is not
+// guessed without a region; a region tells them apart.
+func TestResolveAmbiguousPlace(t *testing.T) {
+	r := newTestResolver(&Index{})
+	obs := resolveRows(t, r, "2024", [3]string{"A Eins", "Neustadt", ""}, [3]string{"B Zwei", "Stadt Neustadt an der Weinstraße", ""})
+	for _, o := range r.NewOrgs {
+		if o.ID == obs[0].OrganizationID && o.OfficialCode != "" {
+			t.Errorf("bare Neustadt guessed as %s %s", o.OfficialCode, o.Name)
+		}
+		if o.ID == obs[1].OrganizationID && o.OfficialCode != "07316000" {
+			t.Errorf("Neustadt an der Weinstraße: %q", o.OfficialCode)
+		}
+	}
+}
+
+// TestResolveCommonNamesLinearly: many namesakes at many organizations
+// make no pairwise questions, and each stays who they are across waves.
+func TestResolveCommonNamesLinearly(t *testing.T) {
+	r := newTestResolver(&Index{})
+	var w1, w2 [][3]string
+	for i := range 300 {
+		org := fmt.Sprintf("Firma %03d GmbH", i)
+		w1 = append(w1, [3]string{"Thomas Müller", org, ""})
+		w2 = append(w2, [3]string{"Thomas Mueller", org, ""})
+	}
+	a := resolveRows(t, r, "2023", w1...)
+	b := resolveRows(t, r, "2024", w2...)
+	for i := range a {
+		if a[i].PersonID != b[i].PersonID {
+			t.Fatalf("row %d: person %d in 2023, %d in 2024", i, a[i].PersonID, b[i].PersonID)
+		}
+	}
+	if len(r.NewPeople) != 300 || len(r.Questions) != 0 {
+		t.Errorf("%d people, %d questions; want 300, 0", len(r.NewPeople), len(r.Questions))
+	}
+}
+
+// TestResolveMover: the one namesake not seen in the wave moved; when
+// several could have, nobody is guessed, and as that is too little
+// evidence rather than conflicting evidence, nobody is asked either.
+func TestResolveMover(t *testing.T) {
+	r := newTestResolver(&Index{})
+	a := resolveRows(t, r, "2023", [3]string{"Petra Lang", "Stadt Ulm", ""}, [3]string{"Karl Berg", "Stadt Ulm", ""},
+		[3]string{"Karl Berg", "Stadt Essen", ""}, [3]string{"Karl Berg", "Stadt Bonn", ""})
+	b := resolveRows(t, r, "2024", [3]string{"Petra Lang", "Stadt Köln", ""}, [3]string{"Karl Berg", "Stadt Münster", ""},
+		[3]string{"Karl Berg", "Stadt Bonn", ""})
+	if b[0].PersonID != a[0].PersonID {
+		t.Error("Petra Lang did not move to Köln")
+	}
+	if b[1].PersonID == a[1].PersonID || b[1].PersonID == a[2].PersonID {
+		t.Error("a Karl Berg was guessed to have moved")
+	}
+	if b[2].PersonID != a[3].PersonID {
+		t.Error("Karl Berg of Bonn is not the same")
+	}
+	if len(r.Questions) != 0 {
+		t.Errorf("%d questions, want 0: %+v", len(r.Questions), r.Questions)
+	}
+}
