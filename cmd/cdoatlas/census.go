@@ -71,8 +71,8 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
+	if ctx.Err() != nil {
+		return errImportCancelled
 	}
 	flagged, total := 0, 0
 	for _, r := range results {
@@ -118,6 +118,9 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	if m.interactive() {
 		fmt.Fprintln(m.Stderr)
 	}
+	if err != nil && ctx.Err() != nil {
+		return errImportCancelled // the transaction was rolled back
+	}
 	if err != nil {
 		return waveError(err, *wave)
 	}
@@ -126,6 +129,10 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	m.printWarnings(warnings, flagged, *allWarnings)
 	return nil
 }
+
+// errImportCancelled is what an import stopped by Ctrl-C or SIGTERM says:
+// it ran in one transaction, which was rolled back.
+var errImportCancelled = errors.New("import cancelled; nothing was changed")
 
 // maxListedWarnings is how many warnings the import lists without
 // --all-warnings.

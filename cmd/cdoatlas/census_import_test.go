@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestImportObservationsNewWaveNeedsDate: a new wave without --date is
@@ -58,5 +62,43 @@ func TestImportObservationsWarnings(t *testing.T) {
 	_, _, err = a.run("", "import", "observations", "--wave", "2024", g)
 	if err == nil || !strings.Contains(err.Error(), "x.csv:1: column organization: required column missing") {
 		t.Errorf("file without organization: %v", err)
+	}
+}
+
+// TestImportObservationsCancelled: an import stopped while it runs (as
+// Ctrl-C or SIGTERM stop it) says so and leaves the database as it was.
+func TestImportObservationsCancelled(t *testing.T) {
+	a := newApp(t)
+	if _, _, err := a.run("", "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, _, err := a.run("", "gen", "--people", "2000", "--waves", "1", "--seed", "1", "--rows", "150000", "--out", dir); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "wave-*"))
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string {
+		if k == "CDOATLAS_DB" {
+			return a.db
+		}
+		return ""
+	}}
+	done := make(chan error, 1)
+	go func() {
+		done <- m.Run(ctx, append([]string{"import", "observations", "--wave", "2021", "--date", "2021-06-30"}, files...))
+	}()
+	time.Sleep(300 * time.Millisecond)
+	cancel()
+	stopped := time.Now()
+	err := <-done
+	t.Logf("stopped %v after the cancel", time.Since(stopped).Round(time.Millisecond))
+	if err == nil || err.Error() != "import cancelled; nothing was changed" {
+		t.Fatalf("error %v, stdout %q", err, stdout.String())
+	}
+	out, _, err := a.run("", "stats", "--format", "json")
+	if err != nil || strings.Contains(out, `"2021"`) {
+		t.Errorf("after the cancel the database has a wave: %q, %v", out, err)
 	}
 }
