@@ -51,6 +51,15 @@ func TestOrgKey(t *testing.T) {
 		{"Dataport Anstalt des öffentlichen Rechts", "dataport", "public_company"},
 		{"Verein Digitale Stadt e.V.", "verein digitale stadt", "association"},
 		{"Freistaat Bayern", "bayern", "state"},
+		{"Freie Hansestadt Bremen", "bremen", "state"}, // the Land; the city is the Stadtgemeinde
+		{"Thüringer Landesregierung", "thuringen", "state"},
+		{"Amt der Niederösterreichischen Landesregierung", "niederosterreich", "state"},
+		{"Sächsische Staatskanzlei", "sachsen", "state"},
+		{"Senat der Freien und Hansestadt Hamburg", "hamburg", "state"},
+		{"Landesregierung des Landes Brandenburg", "brandenburg", "state"},
+		{"NRW", "nordrhein westfalen", "state"},
+		{"Bayerisches Staatsministerium für Digitales", "bayerisches staatsministerium fur digitales", ""},
+		{"Einwohnergemeinde Köniz", "koniz", "municipality"},
 	} {
 		key, kind := OrgKey(tc.name)
 		if key != tc.key || kind != tc.kind {

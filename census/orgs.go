@@ -3,6 +3,8 @@ package census
 import (
 	"slices"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/classify"
@@ -16,6 +18,9 @@ func (r *Resolver) addOrg(o *OrgRef) {
 	}
 	for _, n := range append([]string{o.Name}, o.OtherNames...) {
 		r.addOrgName(o.ID, n)
+	}
+	if (o.Kind == cdoatlas.KindState || o.Kind == cdoatlas.KindCityState) && o.Region != "" {
+		r.states[o.Region] = append(r.states[o.Region], o.ID)
 	}
 }
 
@@ -31,6 +36,60 @@ func (r *Resolver) addOrgName(id int64, name string) {
 		}
 	}
 	r.orgByName[k] = append(r.orgByName[k], id)
+	if org := r.orgs[id]; org != nil && !isPlace(org.Kind) {
+		for _, a := range acronyms(name) {
+			if !slices.Contains(r.orgByAcronym[a], id) {
+				r.orgByAcronym[a] = append(r.orgByAcronym[a], id)
+			}
+		}
+	}
+}
+
+// isPlace reports whether organizations of the kind are places.
+func isPlace(kind string) bool {
+	switch kind {
+	case cdoatlas.KindMunicipality, cdoatlas.KindCounty, cdoatlas.KindCityState, cdoatlas.KindState:
+		return true
+	}
+	return false
+}
+
+// acronyms are the short forms a company's or body's name contains or
+// stands for, folded: the words in capitals ("SBB" in "Schweizerische
+// Bundesbahnen SBB" and in "SBB CFF FFS") and the initials of a name of
+// three or more words ("ADAC" for "Allgemeiner Deutscher Automobil-Club
+// e.V."), marked "t:" and "i:". Legal forms do not count.
+func acronyms(name string) []string {
+	var out []string
+	var initials strings.Builder
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == ',' || r == '(' || r == ')' })
+	for _, w := range words {
+		if k, kind := OrgKey(w); kind != "" && k == "" || legalForm(w) {
+			continue
+		}
+		rs := []rune(w)
+		if n := len(rs); n >= 3 && n <= 5 && strings.ToUpper(w) == w && strings.ToLower(w) != w && !strings.ContainsAny(w, ".&") {
+			out = append(out, "t:"+cdoatlas.Fold(w))
+		}
+		if unicode.IsUpper(rs[0]) {
+			initials.WriteRune(rs[0])
+		}
+	}
+	if n := len([]rune(initials.String())); n >= 3 && n <= 6 {
+		out = append(out, "i:"+cdoatlas.Fold(initials.String()))
+	}
+	return out
+}
+
+// legalForm reports whether a word is a legal form alone ("AG", "GmbH").
+func legalForm(w string) bool {
+	_, kind := OrgKey("X " + w)
+	switch kind {
+	case cdoatlas.KindCompany, cdoatlas.KindAssociation, cdoatlas.KindPublicCompany:
+		k, _ := OrgKey("X " + w)
+		return k == "x"
+	}
+	return false
 }
 
 // organization finds the observation's organization: by official code in
@@ -58,6 +117,11 @@ func (r *Resolver) organization(o *cdoatlas.Observation) int64 {
 			}
 		}
 	}
+	if kind == cdoatlas.KindState || kind == "" && bareState(key, country, o.Organization) {
+		if id := r.stateOrg(key, country, o); id != 0 {
+			return id
+		}
+	}
 	if id := r.orgNamed(key, kind, country, o.Region, o.Organization); id != 0 {
 		r.learn(id, o)
 		return id
@@ -68,8 +132,115 @@ func (r *Resolver) organization(o *cdoatlas.Observation) int64 {
 			return r.placeOrg(*res.Place, o)
 		}
 	}
+	if id := r.orgAbbreviated(kind, country, o.Organization); id != 0 {
+		r.learn(id, o)
+		return id
+	}
 	return r.createOrg(o, country, kind)
 }
+
+// orgAbbreviated finds the one company or body whose name shares an
+// acronym with the written name: "SBB" and "Schweizerische Bundesbahnen
+// SBB", "ADAC" and "Allgemeiner Deutscher Automobil-Club e.V."; 0 when
+// none or several do.
+func (r *Resolver) orgAbbreviated(kind, country, written string) int64 {
+	if isPlace(kind) {
+		return 0
+	}
+	var found int64
+	for _, a := range acronyms(written) {
+		// A word in capitals matches a word or the initials of a name;
+		// two long names with the same initials are no match.
+		keys := []string{a}
+		if k, ok := strings.CutPrefix(a, "t:"); ok {
+			keys = append(keys, "i:"+k)
+		} else {
+			keys = []string{"t:" + strings.TrimPrefix(a, "i:")}
+		}
+		var ids []int64
+		for _, k := range keys {
+			ids = append(ids, r.orgByAcronym[k]...)
+		}
+		for _, id := range ids {
+			org := r.orgs[id]
+			if country != "" && org.Country != country && !weak(org) || kind != "" && !kindFits(kind, org.Kind) {
+				continue
+			}
+			if found != 0 && found != id {
+				return 0
+			}
+			found = id
+		}
+	}
+	return found
+}
+
+// stateOrg finds the state a name such as "Land Bremen", "Thüringer
+// Landesregierung" or "Kanton Genf" means (key is its OrgKey): the stored
+// state of the region it names, else a city state that is the region's
+// only municipality (Berlin, Hamburg, Wien, not Bremen), else a new state
+// organization with the Land's key as its code. 0 when the name names
+// no region.
+func (r *Resolver) stateOrg(key, country string, o *cdoatlas.Observation) int64 {
+	region := cdoatlas.NormalizeRegion(country, key)
+	if region == "" {
+		return 0
+	}
+	var city int64
+	for _, id := range r.states[region] {
+		switch r.orgs[id].Kind {
+		case cdoatlas.KindState:
+			r.learn(id, o)
+			return id
+		case cdoatlas.KindCityState:
+			if city == 0 && onlyMunicipality(region) {
+				city = id
+			}
+		}
+	}
+	if city != 0 {
+		r.learn(city, o)
+		return city
+	}
+	org := &cdoatlas.Organization{ID: r.NewID("organizations"), Name: strings.TrimSpace(o.Organization), Kind: cdoatlas.KindState,
+		Country: region[:2], Region: region}
+	if reg := cdoatlas.FindRegion(region); reg != nil && org.Country == "DE" {
+		org.OfficialCode = reg.KeyPart
+	}
+	return r.storeOrg(org)
+}
+
+// bareState reports whether a name without designation names a Land,
+// Bundesland or canton rather than a place: "Thüringen", "Brandenburg"
+// (Brandenburg an der Havel is written so), "Tessin"; not "Berlin",
+// "Salzburg" or "Genf", which are cities too.
+func bareState(key, country, written string) bool {
+	if len(key) <= 3 { // abbreviations such as "BE" are no names
+		return false
+	}
+	region := cdoatlas.NormalizeRegion(country, key)
+	if region == "" {
+		return false
+	}
+	res := gazetteer.Find(gazetteer.Query{Name: written, Country: region[:2]})
+	return res.Place == nil && len(res.Candidates) == 0 || res.Partial
+}
+
+// onlyMunicipality reports whether the region has one municipality in
+// the gazetteer, so that its city is its state.
+func onlyMunicipality(region string) bool {
+	return municipalitiesByRegion()[region] == 1
+}
+
+var municipalitiesByRegion = sync.OnceValue(func() map[string]int {
+	n := map[string]int{}
+	for _, p := range gazetteer.All() {
+		if p.Kind != cdoatlas.KindCounty {
+			n[p.Region]++
+		}
+	}
+	return n
+})
 
 // placeKind reports whether a name with the kind its wording implies may
 // name a municipality or county of the gazetteer.
@@ -106,7 +277,7 @@ func codeCountries(country, kind, code string) []string {
 // orgNamed finds a stored or created organization by name key within the
 // country, region and kind; 0 when none fits.
 func (r *Resolver) orgNamed(key, kind, country, region, written string) int64 {
-	var fits []int64
+	var fits, states []int64
 	for _, id := range r.orgByName[key] {
 		org := r.orgs[id]
 		if country != "" && org.Country != country && !weak(org) || region != "" && org.Region != "" && org.Region != region {
@@ -120,7 +291,20 @@ func (r *Resolver) orgNamed(key, kind, country, region, written string) int64 {
 		if kind == "" && org.Kind == cdoatlas.KindCounty {
 			continue
 		}
+		// Nor is it the state of its name ("Genf" after "Kanton Genf")
+		// where a place has the name.
+		if kind == "" && org.Kind == cdoatlas.KindState {
+			states = append(states, id)
+			continue
+		}
 		fits = append(fits, id)
+	}
+	if len(fits) == 0 && len(states) > 0 && gazetteer.Find(gazetteer.Query{Name: written, Country: country, Region: region}).Place == nil {
+		fits = states
+	}
+	if len(fits) > 1 && kind != "" {
+		// "Land Bremen" is the state, not the city state of its name.
+		fits = narrow(fits, func(id int64) bool { return r.orgs[id].Kind == kind })
 	}
 	if len(fits) > 1 {
 		// The exact name wins over variants; a bare name is the city.
@@ -131,6 +315,17 @@ func (r *Resolver) orgNamed(key, kind, country, region, written string) int64 {
 	}
 	if len(fits) == 0 {
 		return 0
+	}
+	// "Hömberg" is not Homberg, though both fold alike: where places are
+	// told apart by spelling alone, the gazetteer decides.
+	if org := r.orgs[fits[0]]; org.CodeKey != "" && isPlace(org.Kind) && gazetteer.SpellingMatters(key) {
+		res := gazetteer.Find(gazetteer.Query{Name: written, Country: country, Region: region})
+		if res.Place != nil {
+			probe := cdoatlas.Organization{Country: res.Place.Country, OfficialCode: res.Place.Code}
+			if probe.CodeKey() != org.CodeKey {
+				return 0
+			}
+		}
 	}
 	// An organization this run created without knowing its kind learns
 	// it from a later name that says it ("Otto Group", then "Otto Group

@@ -174,18 +174,19 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 		}
 	}
 	slices.SortFunc(movers, func(a, b *person) int { return cmp.Compare(a.ref.ID, b.ref.ID) })
-	movers = narrowPeople(movers, func(p *person) bool { return p.roles[o.Role] })
+	movers = keepPeople(movers, func(p *person) bool { return p.roles[o.Role] })
 	if len(movers) == 1 && (best == nil || bestScore < Ask) {
 		return r.join(movers[0], o, profile), Link
 	}
-	// The only other person of a rare name, known from earlier waves and
-	// seen at another organization in this one, neither with a profile: a
-	// second post, or a namesake. Several namesakes who could each have
+	// The only other person of a rare name, known from earlier waves in
+	// the same role and seen at another organization in this one, neither
+	// with a profile: a second post, or a namesake. Several namesakes who could each have
 	// moved are no conflicting evidence, only too little: the row is a
 	// new person, and no question is asked.
 	var twin *person
 	if ids := r.byName[key]; len(movers) == 0 && len(ids) == 1 {
-		if p := r.people[ids[0]]; profile == "" && len(p.sites) == 0 && !conflicts(p, o, profile) && len(p.waves[o.Wave]) > 0 && len(p.waves) > 1 {
+		if p := r.people[ids[0]]; profile == "" && len(p.sites) == 0 && !conflicts(p, o, profile) && len(p.waves[o.Wave]) > 0 && len(p.waves) > 1 &&
+			p.roles[o.Role] {
 			twin = p
 		}
 	}
@@ -278,9 +279,12 @@ func (r *Resolver) ask(a, b *person, score float64, evidence string) {
 }
 
 // nameSimilarity compares two name keys: 1 when equal; 0.92 for one typo
-// in a long name; 0.8 for the same last name and a first name that is an
-// initial or a prefix of the other ("j muller", "jorg muller"); else a
-// score from the edit distance.
+// in a long name ("jorg muller", "jorg mueller" after folding is equal,
+// "jorg mullr" is a typo); 0.8 for the same last name and a first name
+// that is the other's initial ("j muller", "jorg muller"); else 0. Two
+// first names of which one extends the other are two names ("andrea",
+// "andreas"), and names two letters apart are two people ("sabine
+// huber", "nadine huber"; "tobias gruber", "tobias huber").
 func nameSimilarity(a, b string) float64 {
 	if a == b {
 		return 1
@@ -288,17 +292,18 @@ func nameSimilarity(a, b string) float64 {
 	at, bt := strings.Fields(a), strings.Fields(b)
 	if len(at) >= 2 && len(bt) >= 2 && at[len(at)-1] == bt[len(bt)-1] {
 		fa, fb := at[0], bt[0]
-		if strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
-			return 0.8
+		if len(fa) > len(fb) {
+			fa, fb = fb, fa
+		}
+		if strings.HasPrefix(fb, fa) {
+			if len(fa) == 1 {
+				return 0.8
+			}
+			return 0
 		}
 	}
-	d := editDistance(a, b, 3)
-	n := max(len(a), len(b))
-	switch {
-	case d == 1 && n >= 8:
+	if max(len(a), len(b)) >= 8 && editDistance(a, b, 1) == 1 {
 		return 0.92
-	case d == 2 && n >= 10:
-		return 0.75
 	}
 	return 0
 }
@@ -338,4 +343,15 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// keepPeople keeps the people that pass.
+func keepPeople(ps []*person, keep func(*person) bool) []*person {
+	var out []*person
+	for _, p := range ps {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -107,15 +107,21 @@ type Resolver struct {
 	orgs      map[int64]*OrgRef
 	orgByCode map[string][]int64
 	orgByName map[string][]int64
-	posts     map[postKey]int64
-	people    map[int64]*person
-	byName    map[string][]int64
-	byProfile map[string]int64
-	byOrgTok  map[orgToken][]int64
-	byOrgName map[orgName][]int64
-	asked     map[[2]int64]bool
-	newPeople map[int64]*cdoatlas.Person
-	newOrgs   map[int64]*cdoatlas.Organization
+	// states holds the organizations of kind state, and the city states,
+	// by region.
+	states map[string][]int64
+	// orgByAcronym holds organizations that are no places by the
+	// acronyms of their names ("SBB", "ADAC").
+	orgByAcronym map[string][]int64
+	posts        map[postKey]int64
+	people       map[int64]*person
+	byName       map[string][]int64
+	byProfile    map[string]int64
+	byOrgTok     map[orgToken][]int64
+	byOrgName    map[orgName][]int64
+	asked        map[[2]int64]bool
+	newPeople    map[int64]*cdoatlas.Person
+	newOrgs      map[int64]*cdoatlas.Organization
 	// The wave being resolved, and its people not seen in it yet by name
 	// key (startWave).
 	wave   string
@@ -149,7 +155,7 @@ type person struct {
 // NewResolver indexes what is stored.
 func NewResolver(ix *Index) *Resolver {
 	r := &Resolver{
-		orgs: map[int64]*OrgRef{}, orgByCode: map[string][]int64{}, orgByName: map[string][]int64{},
+		orgs: map[int64]*OrgRef{}, orgByCode: map[string][]int64{}, orgByName: map[string][]int64{}, states: map[string][]int64{}, orgByAcronym: map[string][]int64{},
 		posts: map[postKey]int64{}, people: map[int64]*person{}, byName: map[string][]int64{},
 		byProfile: map[string]int64{}, byOrgTok: map[orgToken][]int64{}, byOrgName: map[orgName][]int64{},
 		asked:     map[[2]int64]bool{},

@@ -54,6 +54,14 @@ func TestResolveOrganizationsAsWritten(t *testing.T) {
 		{{"I Neun", "Kreis Wesel", ""}, {"I Neun", "Kreisverwaltung Wesel", ""}},
 		{{"J Zehn", "Stadt Wesel", ""}, {"J Zehn", "Wesel", ""}},
 		{{"K Elf", "Ville de Genève", ""}, {"K Elf", "Genève", "Canton de Genève"}, {"K Elf", "Stadt Genf", ""}},
+		{{"L Zwölf", "Land Bremen", ""}, {"L Zwölf", "Freie Hansestadt Bremen", ""}, {"L Zwölf", "Landesregierung Bremen", ""}, {"L Zwölf", "Bremer Senat", ""}},
+		{{"M Dreizehn", "Thüringer Landesregierung", ""}, {"M Dreizehn", "Freistaat Thüringen", ""}, {"M Dreizehn", "Thüringen", "DE-TH"}},
+		{{"N Vierzehn", "SBB", ""}, {"N Vierzehn", "Schweizerische Bundesbahnen SBB", ""}, {"N Vierzehn", "SBB CFF FFS", ""}},
+		{{"O Fünfzehn", "ADAC", ""}, {"O Fünfzehn", "Allgemeiner Deutscher Automobil-Club e.V.", ""}},
+		{{"P Sechzehn", "Migros", ""}, {"P Sechzehn", "Migros-Genossenschafts-Bund", ""}},
+		{{"Q Siebzehn", "Nestlé", ""}, {"Q Siebzehn", "Nestlé S.A.", ""}},
+		{{"R Achtzehn", "Gemeinde Homberg", "DE-RP"}, {"R Achtzehn", "Homberg", "DE-RP"}},
+		{{"S Neunzehn", "Gemeindeverwaltung Hömberg", ""}, {"S Neunzehn", "Hömberg", "DE-RP"}},
 	}
 	orgOf := map[string]int64{}
 	for _, g := range groups {
@@ -74,15 +82,24 @@ func TestResolveOrganizationsAsWritten(t *testing.T) {
 	if orgOf["Landratsamt München"] == orgOf["Landeshauptstadt München"] || orgOf["Kreis Wesel"] == orgOf["Stadt Wesel"] {
 		t.Error("a county resolved to its city")
 	}
+	if orgOf["Land Bremen"] == orgOf["Stadt Bremen"] || orgOf["Gemeinde Homberg"] == orgOf["Gemeindeverwaltung Hömberg"] {
+		t.Error("the Land Bremen is its city, or Hömberg is Homberg")
+	}
+	if orgOf["SBB"] == orgOf["ADAC"] || orgOf["Migros"] == orgOf["Nestlé"] {
+		t.Error("companies merged")
+	}
 	want := map[string]struct{ code, kind, region, class string }{
-		"Hamburg":                  {"02000000", cdoatlas.KindCityState, "DE-HH", "GK1"},
-		"Rostock":                  {"13003000", cdoatlas.KindMunicipality, "DE-MV", "GK2"},
-		"Düsseldorf":               {"05111000", cdoatlas.KindMunicipality, "DE-NW", "GK1"},
-		"Landratsamt München":      {"09184", cdoatlas.KindCounty, "DE-BY", "KGK1"},
-		"Kreis Wesel":              {"05170", cdoatlas.KindCounty, "DE-NW", "KGK1"},
-		"Stadt Wesel":              {"05170048", cdoatlas.KindMunicipality, "DE-NW", "GK4"},
-		"Landeshauptstadt München": {"09162000", cdoatlas.KindMunicipality, "DE-BY", "GK1"},
-		"Otto Group":               {"", cdoatlas.KindCompany, "", ""},
+		"Hamburg":                   {"02000000", cdoatlas.KindCityState, "DE-HH", "GK1"},
+		"Rostock":                   {"13003000", cdoatlas.KindMunicipality, "DE-MV", "GK2"},
+		"Düsseldorf":                {"05111000", cdoatlas.KindMunicipality, "DE-NW", "GK1"},
+		"Landratsamt München":       {"09184", cdoatlas.KindCounty, "DE-BY", "KGK1"},
+		"Kreis Wesel":               {"05170", cdoatlas.KindCounty, "DE-NW", "KGK1"},
+		"Stadt Wesel":               {"05170048", cdoatlas.KindMunicipality, "DE-NW", "GK4"},
+		"Landeshauptstadt München":  {"09162000", cdoatlas.KindMunicipality, "DE-BY", "GK1"},
+		"Otto Group":                {"", cdoatlas.KindCompany, "", ""},
+		"Land Bremen":               {"04", cdoatlas.KindState, "DE-HB", ""},
+		"Thüringer Landesregierung": {"16", cdoatlas.KindState, "DE-TH", ""},
+		"Gemeinde Homberg":          {"07336044", cdoatlas.KindMunicipality, "DE-RP", "GK7"},
 	}
 	for name, w := range want {
 		var org *cdoatlas.Organization
@@ -159,5 +176,58 @@ func TestResolveMover(t *testing.T) {
 	}
 	if len(r.Questions) != 0 {
 		t.Errorf("%d questions, want 0: %+v", len(r.Questions), r.Questions)
+	}
+	// A namesake in another role did not move: the CTO of Ulm is not the
+	// new CDO of Köln.
+	cto := []*cdoatlas.Observation{{Wave: "2024", PersonName: "Olga Stein", Title: "CTO", Organization: "Stadt Ulm", Role: cdoatlas.RoleCTO}}
+	if err := r.Resolve(context.Background(), cto); err != nil {
+		t.Fatal(err)
+	}
+	cdo := resolveRows(t, r, "2025", [3]string{"Olga Stein", "Stadt Köln", ""})
+	if cdo[0].PersonID == cto[0].PersonID {
+		t.Error("the CTO of Ulm was taken to have moved to Köln as CDO")
+	}
+}
+
+// TestNameSimilarity: a typo links, an initial asks, and names that
+// differ in more than a typo, or by a first name that extends the other,
+// are different people.
+func TestNameSimilarity(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		min  float64
+		max  float64
+	}{
+		{"jorg muller", "jorg muller", 1, 1},
+		{"jorg muller", "jorg mullr", Link, 1},
+		{"j muller", "jorg muller", Ask, Link - 0.01},
+		{"andrea weber", "andreas weber", 0, 0},
+		{"sabine huber", "nadine huber", 0, 0},
+		{"tobias gruber", "tobias huber", 0, 0},
+		{"sabine muller", "sabine buhler", 0, 0},
+	} {
+		if s := nameSimilarity(c.a, c.b); s < c.min || s > c.max {
+			t.Errorf("nameSimilarity(%q, %q) = %.2f, want %.2f–%.2f", c.a, c.b, s, c.min, c.max)
+		}
+	}
+}
+
+// TestResolveTwinOnlyInTheSameRole: a rare name seen at two organizations
+// in one wave is asked about only when both rows hold the same role.
+func TestResolveTwinOnlyInTheSameRole(t *testing.T) {
+	for _, c := range []struct {
+		org, role string
+		questions int
+	}{{"Stadt Schaffhausen", cdoatlas.RoleCTO, 0}, {"Stadt Thun", cdoatlas.RoleCDO, 1}} {
+		r := newTestResolver(&Index{})
+		resolveRows(t, r, "2023", [3]string{"Melanie Schmidbauer", "Krattigen", ""})
+		resolveRows(t, r, "2024", [3]string{"Melanie Schmidbauer", "Krattigen", ""})
+		obs := []*cdoatlas.Observation{{Wave: "2024", PersonName: "Melanie Schmidbauer", Title: "Chief Digital Officer", Organization: c.org, Role: c.role}}
+		if err := r.Resolve(context.Background(), obs); err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Questions) != c.questions {
+			t.Errorf("%s at %s: %d questions, want %d", c.role, c.org, len(r.Questions), c.questions)
+		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -32,6 +34,15 @@ type Options struct {
 	Rows int
 	// FirstWave is the year of the first wave; 0 means 2021.
 	FirstWave int
+	// FillerLeaders is the percentage of filler rows (people not tracked)
+	// whose title is a digital-leadership role other than CDO: CIO, CTO,
+	// chief data officer. 0 means 50; a negative number means none.
+	FillerLeaders int
+	// Gazetteer adds the gazetteer's municipalities and counties of all
+	// sizes (DE, AT, CH) to the registry, after the demo organizations:
+	// runs with more people than those then hold CDO posts in real places
+	// of every size class rather than in invented ones.
+	Gazetteer bool
 	// Progress, when set, is called before each file is written.
 	Progress func(file string)
 }
@@ -104,6 +115,8 @@ type gen struct {
 	people       []*person
 	byName       map[string][]int
 	trackedNames map[string]bool
+	profiles     map[string]bool            // profile URLs of tracked people
+	trackedAt    map[string]map[string]bool // name → orgPlace and companyPlace of its tracked people
 
 	cdoAt    [][][]int // [wave][person]: organizations where a row says cdo
 	truth    *Truth
@@ -121,6 +134,12 @@ func Generate(opts Options, dir string) (*Truth, error) {
 		opts.Rows = 10 * opts.People * opts.Waves
 	}
 	switch {
+	case opts.FillerLeaders == 0:
+		opts.FillerLeaders = 50
+	case opts.FillerLeaders < 0:
+		opts.FillerLeaders = 0
+	}
+	switch {
 	case opts.People < 1:
 		return nil, cdoatlas.Errorf(cdoatlas.EINVALID, "people must be at least 1")
 	case opts.Waves < 1 || opts.Waves > 50:
@@ -129,6 +148,8 @@ func Generate(opts Options, dir string) (*Truth, error) {
 		return nil, cdoatlas.Errorf(cdoatlas.EINVALID, "rows must not be negative")
 	case opts.FirstWave < 1900 || opts.FirstWave+opts.Waves > 2100:
 		return nil, cdoatlas.Errorf(cdoatlas.EINVALID, "waves must lie between 1900 and 2100")
+	case opts.FillerLeaders > 100:
+		return nil, cdoatlas.Errorf(cdoatlas.EINVALID, "filler leaders must be a percentage")
 	}
 	seed := uint64(opts.Seed)
 	g := &gen{
@@ -139,7 +160,7 @@ func Generate(opts Options, dir string) (*Truth, error) {
 		byName: map[string][]int{},
 		truth:  &Truth{Seed: opts.Seed, People: opts.People, Noise: map[string]int{}},
 	}
-	orgs, err := loadOrgs(opts.Seed, opts.People+opts.People/3+1)
+	orgs, err := loadOrgs(opts.Seed, opts.People+opts.People/3+1, opts.Gazetteer)
 	if err != nil {
 		return nil, err
 	}
@@ -153,6 +174,7 @@ func Generate(opts Options, dir string) (*Truth, error) {
 	}
 	g.newPeople()
 	g.simulate()
+	g.placeTracked()
 	styles := g.fileStyles()
 	for w := 0; w < opts.Waves; w++ {
 		if err := g.writeWave(w, styles[w*len(Sources):(w+1)*len(Sources)]); err != nil {
@@ -173,32 +195,44 @@ func Generate(opts Options, dir string) (*Truth, error) {
 	return g.truth, nil
 }
 
-// shuffleOrgs orders the organizations with a code for CDO posts: the real
-// ones first, so that small runs use them, then the invented ones.
+// shuffleOrgs orders the organizations with a code for CDO posts: first
+// the counties and the cities of the same name (Landkreis München and
+// Stadt München), so that even small runs have both with different CDOs,
+// then the other real ones of the demo and places.csv, then those of the
+// gazetteer in their order, then the invented ones.
 func (g *gen) shuffleOrgs() {
-	var real, synthetic []int
+	var pairs, real, rest []int
+	city := map[string]int{}
+	for i, o := range g.orgs {
+		if o.tracked() && o.municipal() && o.source == fromDemo {
+			city[o.Region+" "+o.base] = i
+		}
+	}
+	paired := map[int]bool{}
+	for i, o := range g.orgs {
+		if o.Kind != cdoatlas.KindCounty || !o.tracked() || o.source != fromDemo {
+			continue
+		}
+		if c, ok := city[o.Region+" "+strings.TrimPrefix(o.base, "Region ")]; ok {
+			pairs = append(pairs, i, c)
+			paired[i], paired[c] = true, true
+		}
+	}
+	var synthetic []int
 	for i, o := range g.orgs {
 		switch {
-		case !o.tracked():
-		case i < demoOrgs(g.orgs):
+		case !o.tracked() || paired[i]:
+		case o.source == fromDemo:
 			real = append(real, i)
+		case o.source == fromGazetteer:
+			rest = append(rest, i)
 		default:
 			synthetic = append(synthetic, i)
 		}
 	}
 	g.model.Shuffle(len(real), func(i, j int) { real[i], real[j] = real[j], real[i] })
 	g.model.Shuffle(len(synthetic), func(i, j int) { synthetic[i], synthetic[j] = synthetic[j], synthetic[i] })
-	g.order = append(real, synthetic...)
-}
-
-// demoOrgs is the number of real organizations at the start of orgs.
-func demoOrgs(orgs []*org) int {
-	for i, o := range orgs {
-		if o.synthetic {
-			return i
-		}
-	}
-	return len(orgs)
+	g.order = slices.Concat(pairs, real, rest, synthetic)
 }
 
 func waveID(opts Options, w int) string { return fmt.Sprint(opts.FirstWave + w) }

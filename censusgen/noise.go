@@ -2,24 +2,31 @@ package censusgen
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
 // Noise kinds, counted over the rows of tracked people (Truth.Noise).
 const (
-	noiseAcademic     = "academic_title"
-	noiseTranslit     = "transliterated_name"
-	noiseLastFirst    = "last_first"
-	noiseCase         = "case_chaos"
-	noiseSpaces       = "extra_spaces"
-	noiseOrgVariant   = "organization_variant"
-	noiseOrgTranslit  = "organization_transliterated"
-	noiseNoCode       = "no_official_code"
-	noiseCodeNoZero   = "official_code_lost_zero"
-	noiseARS          = "official_code_ars"
-	noiseTitleVariant = "title_variant"
-	noiseNoRegion     = "no_region"
-	noiseRegionForm   = "region_name_or_abbreviation"
+	noiseAcademic       = "academic_title"
+	noiseTranslit       = "transliterated_name"
+	noiseLastFirst      = "last_first"
+	noiseCase           = "case_chaos"
+	noiseSpaces         = "extra_spaces"
+	noiseOrgVariant     = "organization_variant"
+	noiseOrgTranslit    = "organization_transliterated"
+	noiseNoCode         = "no_official_code"
+	noiseCodeNoZero     = "official_code_lost_zero"
+	noiseARS            = "official_code_ars"
+	noiseTitleVariant   = "title_variant"
+	noiseNoRegion       = "no_region"
+	noiseRegionForm     = "region_name_or_abbreviation"
+	noiseRegionOfficial = "region_official_name"
+	noiseAmbiguous      = "ambiguous_place_name"
+	noiseCompanyForm    = "company_legal_form_varies"
+	// "organization_form_" + a form family counts the rows that write an
+	// organization in that family's form.
+	noiseOrgForm = "organization_form_"
 )
 
 var (
@@ -127,17 +134,24 @@ func (f nameForm) count(n map[string]int) {
 	}
 }
 
-// writtenOrg is the organization's name as a row gives it: official or a
-// variant, now and then transliterated, upper-cased or with extra space.
-// It tells whether the name differs from the official one.
-func writtenOrg(rng *rand.Rand, o *org, translitP int) (string, bool, bool) {
-	s := o.Name
-	if len(o.variants) > 0 && rng.IntN(100) >= 45 {
-		s = o.variants[rng.IntN(len(o.variants))]
+// writtenOrg is the organization's name as a row gives it: the registry's
+// name or another form (weighted by family), now and then transliterated
+// ("Duesseldorf", or "Dusseldorf" with the umlauts dropped), upper-cased
+// or with extra space. It returns the form as picked, before that noise.
+func writtenOrg(rng *rand.Rand, o *org, translitP int) (string, form, bool) {
+	f := form{text: o.Name, level: o.level}
+	if len(o.forms) > 0 && rng.IntN(100) >= 35 {
+		n := rng.IntN(o.cum[len(o.cum)-1])
+		i, _ := slices.BinarySearch(o.cum, n+1)
+		f = o.forms[i]
 	}
+	s := f.text
 	translit := false
 	if hasUmlaut(s) && rng.IntN(100) < translitP {
 		s, translit = transliterate(s), true
+		if rng.IntN(4) == 0 {
+			s = translitA.Replace(f.text)
+		}
 	}
 	switch n := rng.IntN(100); {
 	case n < 2:
@@ -145,7 +159,7 @@ func writtenOrg(rng *rand.Rand, o *org, translitP int) (string, bool, bool) {
 	case n < 4:
 		s = strings.Replace(s, " ", "  ", 1) + " "
 	}
-	return s, s != o.Name, translit
+	return s, f, translit
 }
 
 // writtenTitle adds case chaos and extra space to a title now and then.

@@ -2,7 +2,9 @@ package censusgen
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -56,27 +58,18 @@ func (s state) visible() bool {
 	return s.phase == asCDO || s.phase == asOther || s.phase == exCompany || s.phase == exOrg
 }
 
-// newPeople invents the tracked people: unique names except for a few
-// namesakes (same name, different person, different organizations).
+// newPeople invents the tracked people. Names are drawn by how common
+// they are, so that common names are shared by several people (never at
+// the same organization, see allowed); profile URLs are unique.
 func (g *gen) newPeople() {
 	rng := g.model
-	used := map[string]bool{}
-	profiles := map[string]bool{}
+	g.trackedNames = map[string]bool{}
+	g.profiles = map[string]bool{}
 	for i := 0; i < g.opts.People; i++ {
 		p := &person{key: fmt.Sprintf("p%06d", i+1), states: make([]state, g.opts.Waves)}
-		if i > 0 && rng.IntN(100) < 4 {
-			twin := g.people[rng.IntN(i)]
-			p.given, p.surname, p.gender = twin.given, twin.surname, twin.gender
-		} else {
-			p.gender = pickGender(rng)
-			for try := 0; ; try++ {
-				p.given, p.surname = randomName(rng, p.gender, try > 30)
-				if !used[p.name()] {
-					break
-				}
-			}
-		}
-		used[p.name()] = true
+		p.gender = pickGender(rng)
+		p.given, p.surname = randomName(rng, p.gender, false)
+		g.trackedNames[p.name()] = true
 		if rng.IntN(100) < 18 {
 			p.academic = pickAcademic(rng)
 		}
@@ -87,8 +80,8 @@ func (g *gen) newPeople() {
 		for {
 			p.linkedin = linkedinURL(rng, p.given, p.surname)
 			p.xing = xingURL(rng, p.given, p.surname)
-			if !profiles[p.linkedin] && !profiles[p.xing] {
-				profiles[p.linkedin], profiles[p.xing] = true, true
+			if !g.profiles[p.linkedin] && !g.profiles[p.xing] {
+				g.profiles[p.linkedin], g.profiles[p.xing] = true, true
 				break
 			}
 		}
@@ -102,7 +95,28 @@ func (g *gen) newPeople() {
 		g.people = append(g.people, p)
 		g.byName[p.name()] = append(g.byName[p.name()], i)
 	}
-	g.trackedNames = used
+}
+
+// placeTracked records, for filler rows, where the people of each tracked
+// name are seen.
+func (g *gen) placeTracked() {
+	g.trackedAt = map[string]map[string]bool{}
+	for _, p := range g.people {
+		m := g.trackedAt[p.name()]
+		if m == nil {
+			m = map[string]bool{}
+			g.trackedAt[p.name()] = m
+		}
+		for _, s := range p.states {
+			switch {
+			case !s.visible():
+			case s.org >= 0:
+				m[orgPlace(s.org)] = true
+			default:
+				m[companyPlace(s.company)] = true
+			}
+		}
+	}
 }
 
 func pickGender(rng *rand.Rand) string {
@@ -115,27 +129,51 @@ func pickGender(rng *rand.Rand) string {
 	return "d"
 }
 
-// randomName picks a given name for the gender and a surname; double gives
-// a double first name, for when single names run out.
+// randomName picks a given name for the gender and a surname, each by how
+// common it is (the lists run from common to rare); double gives a double
+// first name.
 func randomName(rng *rand.Rand, gender string, double bool) (string, string) {
-	list := givenMale
+	list, cum := givenMale, givenMaleCum
 	if gender == "f" || gender == "d" && rng.IntN(2) == 0 {
-		list = givenFemale
+		list, cum = givenFemale, givenFemaleCum
 	}
-	given := list[rng.IntN(len(list))]
+	given := list[pickCommon(rng, cum)]
 	if double {
 		given += "-" + list[rng.IntN(len(list))]
 	}
-	var surnames []string
 	switch n := rng.IntN(100); {
 	case n < 80:
-		surnames = surnamesDE
+		return given, surnamesDE[pickCommon(rng, surnamesDECum)]
 	case n < 90:
-		surnames = surnamesAT
-	default:
-		surnames = surnamesCH
+		return given, surnamesAT[pickCommon(rng, surnamesATCum)]
 	}
-	return given, surnames[rng.IntN(len(surnames))]
+	return given, surnamesCH[pickCommon(rng, surnamesCHCum)]
+}
+
+// commonness gives the i-th name of a list (from 0) a weight falling as
+// (i+1)^-0.8, roughly as name frequencies do; the result is cumulative.
+func commonness(n int) []float64 {
+	cum := make([]float64, n)
+	sum := 0.0
+	for i := range cum {
+		sum += math.Pow(float64(i+1), -0.8)
+		cum[i] = sum
+	}
+	return cum
+}
+
+var (
+	givenFemaleCum = commonness(len(givenFemale))
+	givenMaleCum   = commonness(len(givenMale))
+	surnamesDECum  = commonness(len(surnamesDE))
+	surnamesATCum  = commonness(len(surnamesAT))
+	surnamesCHCum  = commonness(len(surnamesCH))
+)
+
+func pickCommon(rng *rand.Rand, cum []float64) int {
+	x := rng.Float64() * cum[len(cum)-1]
+	i, _ := slices.BinarySearch(cum, x)
+	return min(i, len(cum)-1)
 }
 
 func pickAcademic(rng *rand.Rand) string {
@@ -192,7 +230,7 @@ func xingURL(rng *rand.Rand, given, surname string) string {
 	up := func(s string) string {
 		return strings.ReplaceAll(titleWords(strings.ReplaceAll(slugPart(s), "-", " ")), " ", "")
 	}
-	return fmt.Sprintf("https://www.xing.com/profile/%s_%s%d", up(given), up(surname), 1+rng.IntN(99))
+	return fmt.Sprintf("https://www.xing.com/profile/%s_%s%d", up(given), up(surname), 1+rng.IntN(9999))
 }
 
 // simulate decides every person's state in every wave: CDOs who stay,
@@ -239,7 +277,7 @@ func (g *gen) step(i int, p *person, w int, before state, prev, cur []int) state
 			p.returnWave = w + 1 + rng.IntN(2)
 			return state{phase: away}
 		case n < 9:
-			c := companies[rng.IntN(len(companies))]
+			c := g.anyCompany(i)
 			return state{phase: exCompany, org: -1, company: c, role: cdoatlas.RoleOther, title: pickTitle(rng, exCompanyTitles, p.gender)}
 		case n < 11:
 			o := g.anyOrg(i, -1)
@@ -295,6 +333,28 @@ func (g *gen) allowed(i, o int) bool {
 		}
 	}
 	return true
+}
+
+// anyCompany picks a company where no namesake of person i ever was (when
+// it can).
+func (g *gen) anyCompany(i int) string {
+	rng := g.model
+	c := companies[rng.IntN(len(companies))]
+	for try := 0; try < 16; try++ {
+		ok := true
+		for _, j := range g.byName[g.people[i].name()] {
+			for _, s := range g.people[j].states {
+				if j != i && s.visible() && s.org < 0 && s.company == c {
+					ok = false
+				}
+			}
+		}
+		if ok {
+			break
+		}
+		c = companies[rng.IntN(len(companies))]
+	}
+	return c
 }
 
 // vacantOrg picks an organization for a CDO post other than exclude:

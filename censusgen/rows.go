@@ -3,6 +3,8 @@ package censusgen
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/cdoatlas/cdoatlas"
 )
 
 // trackedRow writes the row of a tracked person into rec and returns its
@@ -35,7 +37,11 @@ func (g *gen) trackedRow(rec []string, p *person, s state, src int, st fileStyle
 		obs.Organization = o.OfficialCode
 		g.orgColumns(rec, o, src, st, noise)
 	} else {
-		rec[colOrganization] = s.company
+		name := writtenCompany(rng, s.company)
+		if name != s.company {
+			noise[noiseCompanyForm]++
+		}
+		rec[colOrganization] = name
 		if rng.IntN(2) == 0 {
 			rec[colCountry] = "DE"
 		}
@@ -86,7 +92,8 @@ func (g *gen) orgColumns(rec []string, o *org, src int, st fileStyle, noise map[
 			noise[kind]++
 		}
 	}
-	name, variant, translit := writtenOrg(rng, o, tr.orgTranslit)
+	name, f, translit := writtenOrg(rng, o, tr.orgTranslit)
+	variant := f.text != o.Name
 	rec[colOrganization] = name
 	if rng.IntN(100) < 75 {
 		rec[colCountry] = o.Country
@@ -104,6 +111,22 @@ func (g *gen) orgColumns(rec []string, o *org, src int, st fileStyle, noise map[
 		}
 		rec[colOfficialCode] = code
 	}
+	// A name several municipalities share comes with what tells them
+	// apart, as a resolver is right not to guess.
+	switch {
+	case f.level == unique:
+	case f.level == needsCode && rec[colOfficialCode] == "" && o.OfficialCode != "":
+		rec[colOfficialCode] = o.OfficialCode
+		count(noiseAmbiguous)
+	case f.level == needsRegion && rec[colOfficialCode] == "" && rec[colRegion] == "":
+		rec[colRegion] = o.Region
+		count(noiseAmbiguous)
+	default:
+		count(noiseAmbiguous)
+	}
+	if variant {
+		count(noiseOrgForm + f.family)
+	}
 	if variant {
 		count(noiseOrgVariant)
 	}
@@ -117,6 +140,8 @@ func (g *gen) orgColumns(rec []string, o *org, src int, st fileStyle, noise map[
 	case "":
 		count(noiseNoRegion)
 	case o.Region:
+	case officialRegion[o.Region]:
+		count(noiseRegionOfficial)
 	default:
 		count(noiseRegionForm)
 	}
@@ -137,7 +162,10 @@ func (g *gen) sourceURL(rec []string, src int, s state, year int) {
 	}
 }
 
-// fillerRow writes a row of someone with an ordinary job: no truth person.
+// fillerRow writes a row of someone with an ordinary job, or (FillerLeaders
+// of them) a CIO, CTO or chief data officer: no truth person. Their names
+// are as common as anyone's, but never that of a tracked person at the
+// same organization or company, and never a tracked person's profile.
 func (g *gen) fillerRow(rec []string, src int, st fileStyle, year int) {
 	rng, tr := g.rows, sourceTraits[src]
 	gender := "f"
@@ -148,10 +176,20 @@ func (g *gen) fillerRow(rec []string, src int, st fileStyle, year int) {
 	default:
 		gender = "d"
 	}
+	leader := rng.IntN(100) < g.opts.FillerLeaders
+	s := state{org: -1}
+	var place string
+	if rng.IntN(100) < 90 {
+		s.org = rng.IntN(len(g.orgs))
+		place = orgPlace(s.org)
+	} else {
+		s.company = g.fillerCompany(rng)
+		place = companyPlace(s.company)
+	}
 	var given, surname string
 	for try := 0; ; try++ {
 		given, surname = randomName(rng, gender, try > 3)
-		if !g.trackedNames[given+" "+surname] {
+		if !g.trackedAt[given+" "+surname][place] {
 			break
 		}
 	}
@@ -162,24 +200,35 @@ func (g *gen) fillerRow(rec []string, src int, st fileStyle, year int) {
 	form := pickNameForm(rng, academic, tr.academic, tr.translit, tr.lastFirst, hasUmlaut(given+surname))
 	rec[colName] = form.write(given, surname)
 
-	s := state{org: -1}
-	if rng.IntN(100) < 90 {
-		s.org = rng.IntN(len(g.orgs))
+	if s.org >= 0 {
 		g.orgColumns(rec, g.orgs[s.org], src, st, nil)
-		rec[colTitle] = writtenTitle(rng, pickTitle(rng, fillerTitles, gender))
+		titles := fillerTitles
+		if leader {
+			titles = leaderTitles[pickLeaderRole(rng)]
+		}
+		rec[colTitle] = writtenTitle(rng, pickTitle(rng, titles, gender))
 	} else {
-		s.company = fmt.Sprintf(fillerCompanySuffixes[rng.IntN(len(fillerCompanySuffixes))], g.orgs[rng.IntN(len(g.orgs))].base)
-		rec[colOrganization] = s.company
+		rec[colOrganization] = writtenCompany(rng, s.company)
 		if rng.IntN(2) == 0 {
 			rec[colCountry] = "DE"
 		}
-		rec[colTitle] = writtenTitle(rng, pickTitle(rng, fillerCompanyTitles, gender))
+		titles := fillerCompanyTitles
+		if leader {
+			titles = leaderTitles[pickLeaderRole(rng)]
+		}
+		rec[colTitle] = writtenTitle(rng, pickTitle(rng, titles, gender))
 	}
-	switch {
-	case src == srcLinkedIn && rng.IntN(100) < 92:
-		rec[colProfileURL] = linkedinURL(rng, given, surname)
-	case src == srcXing && rng.IntN(100) < 92:
-		rec[colProfileURL] = xingURL(rng, given, surname)
+	for try := 0; try < 8; try++ {
+		switch {
+		case src == srcLinkedIn && rng.IntN(100) < 92:
+			rec[colProfileURL] = linkedinURL(rng, given, surname)
+		case src == srcXing && rng.IntN(100) < 92:
+			rec[colProfileURL] = xingURL(rng, given, surname)
+		}
+		if !g.profiles[rec[colProfileURL]] {
+			break
+		}
+		rec[colProfileURL] = ""
 	}
 	if rng.IntN(100) < tr.gender*85/100 {
 		rec[colGender] = st.writeGender(gender)
@@ -189,3 +238,8 @@ func (g *gen) fillerRow(rec []string, src int, st fileStyle, year int) {
 	}
 	g.sourceURL(rec, src, s, year)
 }
+
+// orgPlace and companyPlace name where someone works, for trackedAt.
+func orgPlace(o int) string { return "o" + strconv.Itoa(o) }
+
+func companyPlace(c string) string { return "c" + cdoatlas.Fold(c) }

@@ -115,13 +115,6 @@ var exCompanyTitles = []gendered{
 	{"Partnerin Public Sector", "Partner Public Sector"},
 }
 
-// companies are invented employers of former CDOs. They are not in the
-// registry.
-var companies = []string{
-	"Kommunalwerk Beratung GmbH", "Verwaltung Digital Partner AG", "Nordlicht Public Consulting GmbH",
-	"Alpenrand Digitalberatung GmbH", "Rathauswerk Consulting GmbH", "Lindenhof Strategie GmbH",
-}
-
 // exOrgTitles are what former CDOs do in an administration.
 var exOrgTitles = []gendered{
 	{"Leiterin Hauptamt", "Leiter Hauptamt"},
@@ -185,10 +178,6 @@ var fillerCompanyTitles = []gendered{
 	both("Software Engineer"),
 	both("HR Business Partner"),
 }
-
-// fillerCompanySuffixes make invented employers of filler people from a
-// place name.
-var fillerCompanySuffixes = []string{"Stadtwerke %s GmbH", "Sparkasse %s", "%s IT-Service GmbH", "Wohnungsbau %s eG"}
 
 // Tasks as people describe them in self-registrations and surveys.
 var (

@@ -61,7 +61,7 @@ func TestTruthMatchesRows(t *testing.T) {
 		if got, want := nameKey(row["person_name"]), nameKey(p.Name); got != want {
 			t.Errorf("%s line %d: name %q is not %s (%s)", o.File, o.Line, row["person_name"], p.Name, o.Person)
 		}
-		if c := row["official_code"]; c != "" && codeKey(c) != o.Organization {
+		if c := row["official_code"]; c != "" && codeKey(c) != o.Organization && "0"+c != o.Organization {
 			t.Errorf("%s line %d: official code %s, truth says %s", o.File, o.Line, c, o.Organization)
 		}
 		if !slices.Contains(cdoatlas.Roles, o.Role) {
@@ -89,17 +89,45 @@ func TestTruthMatchesRows(t *testing.T) {
 		}
 		urls[u] = k
 	}
-	// No filler row carries the exact name of a tracked person.
-	names := map[string]bool{}
-	for _, p := range truth.Persons {
-		names[p.Name] = true
+	// Filler rows share the common names of tracked people, but never at
+	// an organization where a tracked person of that name is, and never
+	// with a tracked person's profile URL.
+	type seenAt struct{ codes, orgs map[string]bool }
+	byName := map[string]seenAt{}
+	trackedURLs := map[string]bool{}
+	for _, o := range truth.Observations {
+		_, row := rowOf(t, files, o.File, o.Line)
+		name := persons[o.Person].Name
+		s, ok := byName[name]
+		if !ok {
+			s = seenAt{map[string]bool{}, map[string]bool{}}
+			byName[name] = s
+		}
+		s.codes[o.Organization] = true
+		s.orgs[cdoatlas.Fold(row["organization"])] = true
+		trackedURLs[row["profile_url"]] = true
 	}
+	shared := 0
 	for _, f := range files {
 		for i, row := range f.rows {
-			if !tracked[f.name+":"+strconv.Itoa(i+2)] && names[row["person_name"]] {
-				t.Errorf("%s line %d: filler row named %s like a tracked person", f.name, i+2, row["person_name"])
+			if tracked[f.name+":"+strconv.Itoa(i+2)] {
+				continue
+			}
+			if u := row["profile_url"]; u != "" && trackedURLs[u] {
+				t.Errorf("%s line %d: filler row with the profile URL %s of a tracked person", f.name, i+2, u)
+			}
+			s, ok := byName[row["person_name"]]
+			if !ok {
+				continue
+			}
+			shared++
+			if c := row["official_code"]; c != "" && (s.codes[codeKey(c)] || s.codes["0"+c]) || s.orgs[cdoatlas.Fold(row["organization"])] {
+				t.Errorf("%s line %d: filler row named %s at %s, where a tracked person of that name is", f.name, i+2, row["person_name"], row["organization"])
 			}
 		}
+	}
+	if shared == 0 {
+		t.Error("no filler row shares a name with a tracked person; common names should")
 	}
 }
 

@@ -20,6 +20,9 @@ type Query struct {
 type Result struct {
 	Place      *Place  // nil when no single place fits
 	Candidates []Place // when Place is nil: up to 5 that fit the name, or resemble it; empty when nothing does
+	// Partial tells that the name is only the first part of the place's
+	// name: "Brandenburg" for Brandenburg an der Havel.
+	Partial bool
 }
 
 // maxCandidates caps Result.Candidates.
@@ -29,8 +32,12 @@ type index struct {
 	places []Place
 	byCode map[string]int32
 	exact  map[string][]int32 // the key of the name or the official name
-	alt    map[string][]int32 // the key without disambiguators, the part before "am …", other languages
+	alt    map[string][]int32 // the key without disambiguators, other languages, other short forms
+	head   map[string][]int32 // the part before "am …": "frankfurt" for Frankfurt am Main
 	keys   []string           // sorted exact keys, for prefix near misses
+	// spelled holds the exact keys of places whose names fold alike but
+	// are spelled apart ("Homberg" and "Hömberg", "Bünde" and "Bunde").
+	spelled map[string]bool
 	// byShape buckets exact keys by first byte and length, for typos.
 	byShape map[shape][]string
 }
@@ -54,6 +61,7 @@ func buildIndex(places []Place) *index {
 		byCode:  make(map[string]int32, len(places)),
 		exact:   make(map[string][]int32, 2*len(places)),
 		alt:     make(map[string][]int32, len(places)),
+		head:    make(map[string][]int32, len(places)/4),
 		byShape: map[shape][]string{},
 	}
 	add := func(m map[string][]int32, key string, i int32) {
@@ -77,12 +85,20 @@ func buildIndex(places []Place) *index {
 			if len(pn.paren) > 0 {
 				add(ix.alt, pn.base(), i)
 			}
-			add(ix.alt, pn.head(), i)
+			add(ix.head, pn.head(), i)
 			if before, _, ok := strings.Cut(name, "/"); ok {
 				add(ix.alt, parseName(before).key(), i)
 				if p.Country == "CH" { // bilingual names: Biel/Bienne
 					for _, part := range strings.Split(name, "/")[1:] {
 						add(ix.alt, parseName(part).key(), i)
+					}
+				}
+			}
+			if p.Kind == cdoatlas.KindCounty {
+				// "Kreis Neuss" and "Kreisverwaltung Neuss" for the Rhein-Kreis Neuss.
+				for w := 0; w < len(pn.words)-1; w++ {
+					if pn.words[w] == "kreis" {
+						add(ix.alt, joinKey(pn.words[w+1:], nil), i)
 					}
 				}
 			}
@@ -100,6 +116,14 @@ func buildIndex(places []Place) *index {
 		if i, ok := ix.byCode[o.country+"|"+o.code]; ok {
 			k, _ := Key(o.name)
 			add(ix.alt, k, i)
+		}
+	}
+	ix.spelled = map[string]bool{}
+	for k, ids := range ix.exact {
+		for _, i := range ids[1:] {
+			if spelling(places[i].Name) != spelling(places[ids[0]].Name) {
+				ix.spelled[k] = true
+			}
 		}
 	}
 	ix.keys = make([]string, 0, len(ix.exact))
@@ -123,6 +147,13 @@ func buildIndex(places []Place) *index {
 // federal body fit no place.
 func Find(q Query) Result {
 	return theIndex().find(q)
+}
+
+// SpellingMatters reports whether places whose names have the key (see
+// Key) are told apart by their spelling alone: "Homberg" and "Hömberg".
+// A name with such a key needs Find, which reads the spelling.
+func SpellingMatters(key string) bool {
+	return theIndex().spelled[key]
 }
 
 type filter struct {
@@ -168,21 +199,83 @@ func (ix *index) find(q Query) Result {
 	default:
 		return Result{} // a company, association or federal body is no place
 	}
-	var buf [16]int32
-	// The name as written is the full name of a place…
-	if hits := ix.pick(ix.exact[key], f, buf[:0]); len(hits) > 0 {
-		return ix.result(ix.spelledAsWritten(hits, q.Name))
+	if r, ok := ix.lookup(pn, f, q.Name); ok {
+		return r
 	}
-	// …or the short form of one or more.
-	alt := ix.pick(ix.alt[key], f, buf[:0])
-	if b := pn.base(); b != key {
-		alt = ix.pick(ix.exact[b], f, alt)
-		alt = ix.pick(ix.alt[b], f, alt)
+	// "Die Mähdrescherstadt Harsewinkel": a town's honorific the list of
+	// designations does not know.
+	w := pn.words
+	if len(w) > 2 && (w[0] == "die" || w[0] == "der") {
+		w = w[1:]
 	}
-	if len(alt) > 0 {
-		return ix.result(ix.spelledAsWritten(alt, q.Name))
+	if len(w) > 1 && len(w[0]) > len("stadt") && strings.HasSuffix(w[0], "stadt") {
+		short := parsedName{words: w[1:], paren: pn.paren, kind: pn.kind, town: true}
+		if f.kind == "" {
+			f.kind = cdoatlas.KindMunicipality
+		}
+		if r, ok := ix.lookup(short, f, q.Name); ok {
+			return r
+		}
 	}
 	return Result{Candidates: ix.nearMisses(key, f)}
+}
+
+// lookup finds the places whose full or short names have the key of pn;
+// false when none has.
+func (ix *index) lookup(pn parsedName, f filter, query string) (Result, bool) {
+	key := pn.key()
+	var buf [16]int32
+	// The name as written is the full name of a place…
+	hits := ix.pick(ix.exact[key], f, buf[:0])
+	if len(hits) == 0 || f.kind == "" && ix.places[hits[0]].Kind == cdoatlas.KindCounty {
+		// A bare name is a municipality before it is a county: "Offenbach"
+		// is Offenbach am Main (or an der Queich), not the Landkreis.
+		// …or the short form of one or more.
+		hits = ix.pick(ix.alt[key], f, hits)
+		if b := pn.base(); b != key {
+			hits = ix.pick(ix.exact[b], f, hits)
+			hits = ix.pick(ix.alt[b], f, hits)
+		}
+		whole := len(hits)
+		hits = ix.pick(ix.head[key], f, hits)
+		if b := pn.base(); b != key {
+			hits = ix.pick(ix.head[b], f, hits)
+		}
+		if len(hits) == 1 && whole == 0 {
+			r := ix.result(hits)
+			r.Partial = true
+			return r, true
+		}
+	}
+	if len(hits) == 0 {
+		return Result{}, false
+	}
+	hits = ix.spelledAsWritten(hits, query)
+	if pn.town {
+		hits = ix.towns(hits)
+	}
+	return ix.result(hits), true
+}
+
+// towns keeps, of several places, those with town rights ("Offenbach am
+// Main, Stadt" but not Offenbach an der Queich): the name said "Stadt".
+// All when none or only one is.
+func (ix *index) towns(ids []int32) []int32 {
+	if len(ids) < 2 {
+		return ids
+	}
+	var kept []int32
+	for _, i := range ids {
+		p := &ix.places[i]
+		_, desig, _ := strings.Cut(p.OfficialName, ",")
+		if p.Kind == cdoatlas.KindCityState || strings.Contains(cdoatlas.Fold(desig), "stadt") {
+			kept = append(kept, i)
+		}
+	}
+	if len(kept) == 0 {
+		return ids
+	}
+	return kept
 }
 
 // pick appends the places of ids that pass the filter; with no kind
@@ -214,17 +307,22 @@ func (ix *index) spelledAsWritten(ids []int32, query string) []int32 {
 	if len(ids) < 2 {
 		return ids
 	}
-	q := " " + spelling(query) + " "
-	var kept []int32
-	for _, i := range ids {
-		if strings.Contains(q, " "+spelling(ix.places[i].Name)+" ") {
-			kept = append(kept, i)
+	// As written first ("St. Gallen" is the Swiss town, "Sankt Gallen"
+	// the Styrian one), then with "St." and "Sankt" as one ("Sankt Johann
+	// am Walde" is St. Johann am Walde, not St. Johann im Walde).
+	for _, spell := range []func(string) string{spelling, looseSpelling} {
+		q := " " + spell(query) + " "
+		var kept []int32
+		for _, i := range ids {
+			if strings.Contains(q, " "+spell(ix.places[i].Name)+" ") {
+				kept = append(kept, i)
+			}
+		}
+		if len(kept) > 0 {
+			return kept
 		}
 	}
-	if len(kept) == 0 {
-		return ids
-	}
-	return kept
+	return ids
 }
 
 // spelling is a name in lower case with its letters as written (umlauts
@@ -242,6 +340,11 @@ func spelling(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// looseSpelling is the spelling with "St." and "Sankt" as one.
+func looseSpelling(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(" "+spelling(s)+" ", " st ", " sankt "))
 }
 
 func containsID(ids []int32, i int32) bool {
@@ -285,6 +388,7 @@ func (ix *index) nearMisses(key string, f filter) []Place {
 	var ids []int32
 	ids = ix.pick(ix.exact[key], loose, ids)
 	ids = ix.pick(ix.alt[key], loose, ids)
+	ids = ix.pick(ix.head[key], loose, ids)
 	if len(key) >= 4 {
 		for n := len(key) - 1; n <= len(key)+1; n++ {
 			for _, k := range ix.byShape[shape{key[0], n}] {

@@ -78,7 +78,7 @@ func TestFind(t *testing.T) {
 		{"Land Berlin", "", "", "11000000", cityst},
 		// other spellings
 		{"St. Gallen", "CH", "", "3203", muni},
-		{"St. Gallen", "", "", "3203", muni}, // spelled as the Swiss city is; the Austrian one is Sankt Gallen
+		{"St. Gallen", "", "", "3203", muni},      // spelled as the Swiss city is; the Austrian one is Sankt Gallen
 		{"Stadt Bünde", "", "", "05758004", muni}, // not Bunde (Niedersachsen), which folds alike
 		{"Bunde", "", "", "03457024", muni},
 		{"Stadt Fürth", "", "", "09563000", muni},
@@ -119,6 +119,17 @@ func TestFind(t *testing.T) {
 		{"Biel/Bienne", "", "", "371", muni},
 		{"Biel", "CH", "", "371", muni},
 		{"Ville de Bienne", "", "", "371", muni},
+		{"Ville du Locle", "", "", "6436", muni},
+		{"Commune du Lieu", "", "", "5873", muni},
+		{"Commune des Genevez (JU)", "", "", "6748", muni},
+		{"Einwohnergemeinde Rüdtligen-Alchenflüh", "", "", "420", muni},
+		// designations the list does not know, and town rights
+		{"Flecken Harsefeld", "", "", "03359023", muni},
+		{"Gemeinde Sankt Johann am Walde", "", "", "40436", muni}, // not St. Johann im Walde
+		{"Die Mähdrescherstadt Harsewinkel", "", "", "05754016", muni},
+		{"Stadt Offenbach", "", "", "06413000", muni}, // Offenbach an der Queich is no town
+		{"Offenbach", "", "", "", ""},                 // but the bare name is not guessed
+		{"Kreisverwaltung Neuss", "", "", "05162", county},
 		// region or country narrows down
 		{"Neustadt an der Weinstraße", "", "", "07316000", muni},
 		{"Neustadt", "", "DE-RP", "", ""}, // still several in Rheinland-Pfalz

@@ -36,6 +36,7 @@ type parsedName struct {
 	words []string // the name's folded words, designations gone, connectors kept
 	paren []string // folded words of disambiguators in parentheses
 	kind  string
+	town  bool // the name says the place is a town ("Stadt Offenbach")
 }
 
 // key joins the words without connectors, then the disambiguators.
@@ -106,6 +107,11 @@ func parseName(name string) parsedName {
 	if len(words) == 0 && len(p.paren) > 0 {
 		words, p.paren = p.paren, nil
 	}
+	if sw, ok := stateBody(words); ok {
+		p.words, p.kind = sw, cdoatlas.KindState
+		return p
+	}
+	p.town = len(words) > 1 && townDesignation(words)
 	words, kind := stripDesignations(words)
 	if kind != "" {
 		p.kind = kind
@@ -114,9 +120,11 @@ func parseName(name string) parsedName {
 	if hasDesig && p.kind == "" {
 		p.kind = designationKind(desig)
 	}
-	if words, k := stripLegalForms(p.words); k != "" {
-		p.kind, p.words = k, words
+	words, k := stripLegalForms(p.words)
+	if k != "" {
+		p.kind = k
 	}
+	p.words = words
 	return p
 }
 
@@ -211,17 +219,22 @@ var prefixes, suffixes = func() ([]phrase, []phrase) {
 		"Landeshauptstadt": m, "LH": m, "Bundeshauptstadt": m, "Hansestadt": m, "Hanse- und Universitätsstadt": m,
 		"Universitäts- und Hansestadt": m, "Universitätsstadt": m, "Wissenschaftsstadt": m, "Bundesstadt": m,
 		"Kreisstadt": m, "Große Kreisstadt": m, "Kreisfreie Stadt": m, "Statutarstadt": m, "Stadt mit eigenem Statut": m,
-		"Freie und Hansestadt": cs, "Freie Hansestadt": cs,
+		"Freie und Hansestadt": cs,
+		// Bremen's state is the Freie Hansestadt; the city is the Stadtgemeinde.
+		"Freie Hansestadt": s, "Freien Hansestadt": s, "Freien und Hansestadt": s,
 		"Stadtverwaltung": m, "Gemeindeverwaltung": m, "Marktverwaltung": m, "Magistrat": m, "Verwaltung der Stadt": m,
 		"Stadt und Landeshauptstadt": m, "Rathaus": m, "Bürgermeisteramt": m, "Stadtrat": m, "Gemeinderat": m,
-		"Ville de": m, "Ville d": m, "Commune de": m, "Commune d": m, "Municipalité de": m,
-		"Città di": m, "Comune di": m, "Municipio di": m, "City of": m,
+		"Einwohnergemeinde": m, "Politische Gemeinde": m, "Einheitsgemeinde": m, "Flecken": m,
+		"Ville": m, "Commune": m, "Municipalité": m, "Città": m, "Comune": m, "Municipio": m, "City of": m,
 		"Landkreis": c, "Landkreises": c, "Kreis": c, "Kreises": c, "LK": c, "LKr": c, "Lkrs": c,
 		"Landratsamt": c, "Kreisverwaltung": c, "Kreisverwaltung des": c, "Verwaltung des Landkreises": c,
 		"Region": c, "Städteregion": c, "Regionalverband": c, "Bezirk": c, "Politischer Bezirk": c,
 		"Bezirkshauptmannschaft": c, "BH": c,
 		"Freistaat": s, "Land": s, "Bundesland": s, "Kanton": s, "Canton": s, "Cantone": s,
-		"Canton de": s, "Canton du": s, "République et canton de": s, "Landesregierung": s,
+		"Canton de": s, "Canton du": s, "République et canton de": s, "Republik und Kanton": s,
+		"Landes": s, "Freistaates": s, "Freistaats": s, "Kantons": s,
+		"Landesregierung": s, "Staatsregierung": s, "Staatskanzlei": s, "Senatskanzlei": s, "Senat": s,
+		"Landesverwaltung": s,
 	}
 	for _, h := range []string{"Lutherstadt", "Barbarossastadt", "Barlachstadt", "Berg- und Universitätsstadt", "Bergringstadt",
 		"Bernsteinstadt", "Blumenstadt", "Blütenstadt", "Brüder-Grimm-Stadt", "Büchnerstadt", "documenta-Stadt",
@@ -295,15 +308,22 @@ func stripDesignations(w []string) ([]string, string) {
 		return w, ""
 	}
 	kind := ""
-	stripped := false
+	stripped, french := false, false
 	for changed := true; changed && len(w) > 1; {
 		changed = false
+		if stripped && french && (w[0] == "du" || w[0] == "des") {
+			// "Ville du Locle" is Le Locle, "Commune des Genevez" Les Genevez.
+			w = append([]string{map[string]string{"du": "le", "des": "les"}[w[0]]}, w[1:]...)
+			french = false
+			continue
+		}
 		if stripped && articles[w[0]] {
 			w, changed = w[1:], true
 			continue
 		}
 		for _, p := range prefixes {
 			if hasPrefix(w, p.words) {
+				french = frenchDesignations[p.words[0]]
 				w, changed, stripped = w[len(p.words):], true, true
 				if kind == "" {
 					kind = p.kind
@@ -341,6 +361,10 @@ func stripDesignations(w []string) ([]string, string) {
 
 var bundesPlace = setOf("bundesstadt", "bundeshauptstadt", "bundesland")
 
+// frenchDesignations are designations after which "du" and "des" hold
+// the article of the place's name.
+var frenchDesignations = setOf("ville", "commune", "municipalite", "canton")
+
 // designationKind reads the Destatis designation after the comma:
 // "Stadt", "M", "St", "GKSt", "Landeshauptstadt", "Landkreis".
 func designationKind(desig string) string {
@@ -366,7 +390,8 @@ var legalForms = func() []phrase {
 	m := map[string]string{
 		"GmbH": co, "mbH": co, "gGmbH": co, "GesmbH": co, "AG": co, "SE": co, "KG": co, "KGaA": co, "OHG": co, "GbR": co,
 		"UG": co, "UG (haftungsbeschränkt)": co, "eG": co, "e.G.": co, "PLC": co, "Ltd": co, "Inc": co, "LLC": co,
-		"SARL": co, "SA": co, "SpA": co, "BV": co, "NV": co,
+		"SARL": co, "SA": co, "S.A.": co, "SpA": co, "S.p.A.": co, "BV": co, "B.V.": co, "NV": co, "N.V.": co, "Sagl": co,
+		"S.à r.l.": co, "S.r.l.": co, "Genossenschaft": co, "Società cooperativa": co, "Société coopérative": co,
 		"GmbH & Co. KG": co, "GmbH & Co. KGaA": co, "GmbH & Co. OHG": co, "AG & Co. KG": co, "AG & Co. KGaA": co,
 		"SE & Co. KG": co, "SE & Co. KGaA": co, "Aktiengesellschaft": co, "Gesellschaft mit beschränkter Haftung": co,
 		"e.V.": as, "eV": as,
@@ -402,8 +427,20 @@ func stripLegalForms(w []string) ([]string, string) {
 			kind = cdoatlas.KindCompany
 		}
 	}
+	// "Fraunhofer-Gesellschaft", "Migros-Genossenschafts-Bund": the
+	// society or federation is the organization of its name.
+	for _, g := range societyWords {
+		if hasSuffix(w, g) {
+			w = w[:len(w)-len(g)]
+			break
+		}
+	}
 	return w, kind
 }
+
+// societyWords end the names of societies and federations, as folded
+// words; they say nothing of the kind.
+var societyWords = [][]string{{"genossenschafts", "bund"}, {"genossenschaftsbund"}, {"gesellschaft"}}
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -411,4 +448,72 @@ func setOf(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// townDesignation reports whether the folded words begin with a
+// designation that makes the place a town: "Stadt", "Stadtverwaltung",
+// "Hansestadt", "Große Kreisstadt", "Magistrat der Stadt".
+func townDesignation(w []string) bool {
+	for _, p := range prefixes {
+		if hasPrefix(w, p.words) {
+			for _, x := range p.words {
+				if strings.Contains(x, "stadt") && x != "stadtgemeinde" || x == "magistrat" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// stateBodies are the governments and chancelleries of a Land, Bundesland
+// or canton, named after its adjective: "Thüringer Landesregierung",
+// "Sächsische Staatskanzlei", "Amt der Niederösterreichischen
+// Landesregierung", "Berliner Senat".
+var stateBodies = setOf("landesregierung", "staatsregierung", "staatskanzlei", "senatskanzlei", "senat",
+	"landesverwaltung", "senatsverwaltung", "regierung")
+
+// stateAdjectives map the folded adjective of a Land or Bundesland to its
+// folded name.
+var stateAdjectives = map[string]string{
+	"baden wurttembergische": "baden wurttemberg", "bayerische": "bayern", "berliner": "berlin",
+	"brandenburgische": "brandenburg", "brandenburger": "brandenburg", "bremer": "bremen", "hamburger": "hamburg",
+	"hessische": "hessen", "mecklenburg vorpommersche": "mecklenburg vorpommern", "niedersachsische": "niedersachsen",
+	"nordrhein westfalische": "nordrhein westfalen", "rheinland pfalzische": "rheinland pfalz", "saarlandische": "saarland",
+	"sachsische": "sachsen", "sachsen anhaltische": "sachsen anhalt", "schleswig holsteinische": "schleswig holstein",
+	"thuringer": "thuringen", "burgenlandische": "burgenland", "karntner": "karnten",
+	"niederosterreichische": "niederosterreich", "oberosterreichische": "oberosterreich", "salzburger": "salzburg",
+	"steiermarkische": "steiermark", "tiroler": "tirol", "vorarlberger": "vorarlberg", "wiener": "wien",
+}
+
+// stateAbbreviations are short names of Länder that stand for the Land
+// alone or after "Land": "NRW", "Land RLP".
+var stateAbbreviations = map[string]string{"nrw": "nordrhein westfalen", "rlp": "rheinland pfalz", "bawu": "baden wurttemberg"}
+
+// stateBody reads the name of a state's government written with the
+// state's adjective, and the state's abbreviations; it returns the
+// state's folded name as words.
+func stateBody(w []string) ([]string, bool) {
+	if len(w) > 2 && w[0] == "amt" && w[1] == "der" {
+		w = w[2:]
+	}
+	if len(w) >= 2 && stateBodies[w[len(w)-1]] {
+		adj := strings.Join(w[:len(w)-1], " ")
+		if name, ok := stateAdjectives[adj]; ok {
+			return strings.Fields(name), true
+		}
+		if name, ok := stateAdjectives[strings.TrimSuffix(adj, "n")]; ok { // "der Niederösterreichischen"
+			return strings.Fields(name), true
+		}
+	}
+	if len(w) == 2 && (w[0] == "land" || w[0] == "bundesland") {
+		w = w[1:]
+	}
+	if len(w) == 1 {
+		if name, ok := stateAbbreviations[w[0]]; ok {
+			return strings.Fields(name), true
+		}
+	}
+	return nil, false
 }
