@@ -175,6 +175,9 @@ type PostService interface {
 	UpdatePost(ctx context.Context, p *Post) error
 	// DeletePost removes a post and its tenures. ENOTFOUND.
 	DeletePost(ctx context.Context, id int64) error
+	// FindHeldPosts returns every post with a current tenure, with its
+	// organization, ordered by post.
+	FindHeldPosts(ctx context.Context) ([]HeldPost, error)
 }
 
 // PostReview is an editor's decision on a post from the review queue.

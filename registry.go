@@ -45,5 +45,6 @@ type Store interface {
 	UserService
 	RegistryImporter
 	CensusService
+	CensusImportJobService
 	NetworkService
 }

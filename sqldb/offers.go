@@ -88,13 +88,12 @@ func (db *DB) RunOffers(ctx context.Context, validFor time.Duration) (offered, e
 // open offer count as members.
 func offerSeats(ctx context.Context, t *tx, circleID, networkID int64, capacity int, validFor time.Duration) (int, error) {
 	var inCircle, waiting []network.Candidate
-	err := eachRow(ctx, t, `SELECT id, kind, country, region, population, title, tasks, placement, gender FROM memberships
-		WHERE circle_id = ? AND left_at IS NULL`, func(s scanner) error {
-		var c network.Candidate
-		var id int64
-		err := s.Scan(&id, &c.Kind, &c.Country, &c.Region, &c.Population, &c.Title, &c.Tasks, &c.Placement, &c.Gender)
-		c.ID = "m" + strconv.FormatInt(id, 10)
-		inCircle = append(inCircle, c)
+	err := eachRow(ctx, t, `SELECT id, person_name, organization_name, kind, country, region, population, title, tasks,
+		placement, gender FROM memberships WHERE circle_id = ? AND left_at IS NULL`, func(s scanner) error {
+		var m cdoatlas.Membership
+		err := s.Scan(&m.ID, &m.PersonName, &m.OrganizationName, &m.Kind, &m.Country, &m.Region, &m.Population,
+			&m.Title, &m.Tasks, &m.Placement, &m.Gender)
+		inCircle = append(inCircle, network.FromMembership(&m))
 		return err
 	}, circleID)
 	if err != nil {
@@ -107,9 +106,7 @@ func offerSeats(ctx context.Context, t *tx, circleID, networkID int64, capacity 
 		if err != nil {
 			return err
 		}
-		c := network.Candidate{ID: strconv.FormatInt(a.ID, 10), PersonName: a.PersonName, Organization: a.OrganizationName,
-			Kind: a.Kind, Country: a.Country, Region: a.Region, Population: a.Population, Title: a.Title, Tasks: a.Tasks,
-			Placement: a.Placement, Gender: a.Gender, AppliedOn: cdoatlas.PartialDate(a.AppliedAt.UTC().Format("2006-01-02"))}
+		c := network.FromApplication(a)
 		if held {
 			inCircle = append(inCircle, c)
 		} else {

@@ -324,6 +324,8 @@ var catalog = map[string][2]string{
 	"census_import.reload":           {"Stand aktualisieren", "Refresh"},
 	"census_import.done":             {"Import abgeschlossen.", "Import finished."},
 	"census_import.failed":           {"Der Import ist fehlgeschlagen; es wurde nichts gespeichert.", "The import failed; nothing was stored."},
+	"census_import.interrupted":      {"Der Import wurde unterbrochen, weil der Server beendet wurde; es wurde nichts geändert. Bitte laden Sie die Dateien erneut hoch.", "The import was interrupted because the server stopped; nothing was changed. Please upload the files again."},
+	"census_import.shutting_down":    {"Der Server wird gerade beendet und nimmt keinen Import mehr an; es wurde nichts gespeichert. Bitte laden Sie die Dateien in einigen Minuten erneut hoch.", "The server is shutting down and takes no more imports; nothing was stored. Please upload the files again in a few minutes."},
 	"census_import.summary":          {"%d Zeilen, davon %d schon früher importiert; %d mit einer Digitalleitungsrolle; neu angelegt: %d Organisationen, %d Stellen, %d Personen; %d neue Fragen im Personenabgleich.", "%d rows, %d of them imported before; %d with a digital-leadership role; created %d organizations, %d posts, %d people; %d new questions for person matching."},
 	"census_import.to_review":        {"Zum Personenabgleich", "Go to person matching"},
 	"census_import.to_statistics":    {"Zur Statistik", "Go to the statistics"},
@@ -512,10 +514,33 @@ var catalog = map[string][2]string{
 	"error.429.text":       {"Bitte warten Sie einen Moment und versuchen Sie es dann erneut.", "Please wait a moment and try again."},
 	"error.500":            {"Interner Fehler", "Internal error"},
 	"error.500.text":       {"Etwas ist schiefgegangen. Der Fehler wurde protokolliert; bitte versuchen Sie es später erneut.", "Something went wrong. The error was logged; please try again later."},
+	"error.503":            {"Vorübergehend nicht verfügbar", "Temporarily unavailable"},
+	"error.503.text":       {"Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.", "The service is temporarily unavailable. Please try again later."},
 	"error.csrf":           {"Das Formular ist abgelaufen oder kam nicht von dieser Website. Es wurde nichts geändert. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.", "The form has expired or did not come from this site. Nothing was changed. Please reload the page and try again."},
 	"error.login":          {"Anmelden", "Log in"},
 	"error.home":           {"Zur Startseite", "Go to the home page"},
 	"error.code":           {"Fehlercode %d", "Error code %d"},
+
+	// Places of the gazetteer without a known digital lead.
+	"outreach.places.link":         {"Gemeinden und Kreise ohne bekannte Digitalverantwortung", "Municipalities and counties without a known digital lead"},
+	"outreach.places.title":        {"Ohne bekannte Digitalverantwortung: %s", "Without a known digital lead: %s"},
+	"outreach.places.intro":        {"Gemeinden und Kreise aus dem Gemeindeverzeichnis, für die der Atlas keine besetzte CDO-Stelle kennt – nach Titel oder nach Aufgaben. Organisationen werden über den amtlichen Schlüssel zugeordnet, ohne Schlüssel über den Namen.", "Municipalities and counties of the gazetteer for which the atlas knows no filled CDO post – by title or by tasks. Organizations are matched by official code, without one by name."},
+	"outreach.places.filter_label": {"Orte filtern", "Filter places"},
+	"outreach.places.size_hint":    {"Keine Auswahl: alle Größenklassen.", "None chosen: all size classes."},
+	"outreach.places.count":        {"%s Orte.", "%s places."},
+	"outreach.places.caption":      {"Orte ohne bekannte Digitalverantwortung", "Places without a known digital lead"},
+	"outreach.places.none":         {"Kein Ort entspricht der Auswahl.", "No place matches the selection."},
+
+	// The organization form's lookup in the gazetteer.
+	"org.gazetteer.button":       {"Aus dem Gemeindeverzeichnis übernehmen", "Fill in from the gazetteer"},
+	"org.gazetteer.filled":       {"Aus dem Gemeindeverzeichnis übernommen: %s, Schlüssel %s. Noch nicht gespeichert.", "Filled in from the gazetteer: %s, code %s. Not saved yet."},
+	"org.gazetteer.filled_flash": {"Amtlicher Schlüssel, Art, Staat, Region und Einwohnerzahl wurden aus dem Gemeindeverzeichnis übernommen. Bitte prüfen und speichern.", "Official code, kind, country, region and population were filled in from the gazetteer. Please check and save."},
+	"org.gazetteer.exists":       {"Im Atlas gibt es schon eine Organisation mit diesem Schlüssel: %s.", "The atlas already has an organization with this code: %s."},
+	"org.gazetteer.not_found":    {"Im Gemeindeverzeichnis wurde kein Ort mit diesem Namen gefunden.", "No place of this name was found in the gazetteer."},
+	"org.gazetteer.no_name":      {"Bitte zuerst den Namen eingeben, dann im Gemeindeverzeichnis nachsehen.", "Enter the name first, then look it up in the gazetteer."},
+	"org.gazetteer.ambiguous":    {"Mehrere Orte im Gemeindeverzeichnis passen zu diesem Namen – bitte unter dem Formular den gemeinten auswählen.", "Several places in the gazetteer fit this name – please choose the one meant below the form."},
+	"org.gazetteer.choose":       {"Welcher Ort ist mit „%s“ gemeint?", "Which place does \"%s\" mean?"},
+	"org.gazetteer.candidate":    {"%s – %s, %s, Schlüssel %s", "%s – %s, %s, code %s"},
 
 	// Flash messages after a redirect.
 	"flash.org_created":    {"Die Organisation wurde angelegt.", "The organization was created."},

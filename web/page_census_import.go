@@ -1,16 +1,11 @@
 package web
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/censusio"
@@ -20,8 +15,8 @@ import (
 // the browser. The files are read and checked at once (a file that is not
 // a table of observations is refused, with every problem listed, and
 // nothing is stored; cells that cannot be normalised are kept raw and
-// listed on the status page); the import then runs in the background, and
-// its page shows how far it got. Jobs live in the memory of the server that runs them.
+// listed on the status page); the import then runs in the background of
+// the server, and its page shows how far it got (census_import_job.go).
 
 const (
 	maxUploadBytes  = 256 << 20 // all files of one upload
@@ -156,131 +151,56 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "census_import", v)
 		return
 	}
-	job := s.jobs.start(len(rows), warnings, flagged)
-	imp := cdoatlas.ObservationImport{Wave: wave, Rows: rows, Progress: job.progress}
-	go func() {
-		// The import outlives the request; it stops with the server's
-		// shutdown only through the database's own timeouts.
-		sum, err := s.Store.ImportObservations(context.Background(), imp)
-		if err != nil {
-			s.Logger.Error("census import", "job", job.id, "error", err)
-		}
-		job.finish(sum, err)
-	}()
-	http.Redirect(w, r, "/census/import/"+job.id, http.StatusSeeOther)
+	job := &cdoatlas.CensusImportJob{ID: newJobID(), Wave: wave.ID, Total: len(rows), Warnings: warnings, Flagged: flagged}
+	if u := userFrom(r.Context()); u != nil {
+		job.CreatedBy = u.ID
+	}
+	err := s.startImport(r.Context(), job, cdoatlas.ObservationImport{Wave: wave, Rows: rows})
+	if errors.Is(err, errShuttingDown) {
+		s.renderErrorText(w, r, http.StatusServiceUnavailable, "census_import.shutting_down")
+		return
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/census/import/"+job.ID, http.StatusSeeOther)
 }
 
 // censusJobView shows an import's progress or outcome.
 type censusJobView struct {
 	page
-	Job     jobState
+	Job     *cdoatlas.CensusImportJob
 	Percent int
 }
+
+func (v *censusJobView) Running() bool     { return v.Job.State == cdoatlas.JobRunning }
+func (v *censusJobView) Interrupted() bool { return v.Job.State == cdoatlas.JobInterrupted }
+func (v *censusJobView) Failed() bool      { return v.Job.State == cdoatlas.JobFailed }
 
 // MoreWarnings is how many flagged cells are not listed.
 func (v *censusJobView) MoreWarnings() int { return v.Job.Flagged - len(v.Job.Warnings) }
 
 // Invalid says why the store refused the import, or "".
 func (v *censusJobView) Invalid() string {
-	if v.Job.InvalidKey == "" {
+	if v.Job.ErrorKey == "" {
 		return ""
 	}
-	return tr(v.Lang, "field."+v.Job.InvalidField) + ": " + cdoatlas.Message(v.Lang, v.Job.InvalidKey)
+	return tr(v.Lang, "field."+v.Job.ErrorField) + ": " + cdoatlas.Message(v.Lang, v.Job.ErrorKey)
 }
 
 func (s *site) handleCensusImportStatus(w http.ResponseWriter, r *http.Request) {
-	job, ok := s.jobs.get(r.PathValue("job"))
-	if !ok {
+	job, err := s.findJob(r.Context(), r.PathValue("job"))
+	if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND {
 		s.renderError(w, r, http.StatusNotFound)
 		return
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	v := &censusJobView{page: s.newPage(w, r, "census_import.status_title", ""), Job: job.state()}
+	v := &censusJobView{page: s.newPage(w, r, "census_import.status_title", ""), Job: job}
 	v.Nav = "census_import"
-	if v.Job.Total > 0 {
-		v.Percent = v.Job.Done * 100 / v.Job.Total
+	if job.Total > 0 {
+		v.Percent = job.Done * 100 / job.Total
 	}
 	s.render(w, r, http.StatusOK, "census_import_status", v)
-}
-
-// importJobs are the census imports the server runs or ran.
-type importJobs struct {
-	mu   sync.Mutex
-	byID map[string]*importJob
-}
-
-// importJob is one running or finished import.
-type importJob struct {
-	id string
-	mu sync.Mutex
-	st jobState
-}
-
-// jobState is what the status page shows.
-type jobState struct {
-	Total, Done int
-	Finished    bool
-	Failed      bool
-	// The field and message key of an import the store refused.
-	InvalidField, InvalidKey string
-	Summary                  *cdoatlas.ObservationSummary
-	Started                  time.Time
-	// Warnings lists the first cells of the files that were kept raw and
-	// flagged; Flagged counts them all.
-	Warnings []cdoatlas.LineError
-	Flagged  int
-}
-
-func (j *importJobs) start(total int, warnings []cdoatlas.LineError, flagged int) *importJob {
-	b := make([]byte, 12)
-	rand.Read(b)
-	job := &importJob{id: hex.EncodeToString(b), st: jobState{Total: total, Started: time.Now(), Warnings: warnings, Flagged: flagged}}
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if j.byID == nil {
-		j.byID = map[string]*importJob{}
-	}
-	// Forget jobs finished more than a day ago.
-	for id, old := range j.byID {
-		if st := old.state(); st.Finished && time.Since(st.Started) > 24*time.Hour {
-			delete(j.byID, id)
-		}
-	}
-	j.byID[job.id] = job
-	return job
-}
-
-func (j *importJobs) get(id string) (*importJob, bool) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	job, ok := j.byID[id]
-	return job, ok
-}
-
-func (job *importJob) progress(done, total int) {
-	job.mu.Lock()
-	job.st.Done, job.st.Total = done, total
-	job.mu.Unlock()
-}
-
-func (job *importJob) finish(sum *cdoatlas.ObservationSummary, err error) {
-	job.mu.Lock()
-	defer job.mu.Unlock()
-	job.st.Finished, job.st.Summary = true, sum
-	if err != nil {
-		job.st.Failed = true
-		var e *cdoatlas.Error
-		if errors.As(err, &e) && e.Code == cdoatlas.EINVALID {
-			for field, key := range e.Fields {
-				job.st.InvalidField, job.st.InvalidKey = field, key
-			}
-		}
-	} else {
-		job.st.Done = job.st.Total
-	}
-}
-
-func (job *importJob) state() jobState {
-	job.mu.Lock()
-	defer job.mu.Unlock()
-	return job.st
 }

@@ -36,6 +36,20 @@ func (b *browser) upload(token bool, fields map[string]string, files map[string]
 	return b.do(r)
 }
 
+// waitForPage fetches path until its text shows want, for at most 10
+// seconds, and returns the last answer.
+func (b *browser) waitForPage(path, want string) *httptest.ResponseRecorder {
+	b.e.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		w := b.get(path)
+		if strings.Contains(text(w.Body.String()), want) || time.Now().After(deadline) {
+			return w
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func TestPageCensusImport(t *testing.T) {
 	e := newPageEnv(t)
 	e.seed()
@@ -61,15 +75,7 @@ func TestPageCensusImport(t *testing.T) {
 	if w.Code != http.StatusSeeOther || !strings.HasPrefix(w.Header().Get("Location"), "/census/import/") {
 		t.Fatalf("upload: %d %s\n%s", w.Code, w.Header().Get("Location"), w.Body)
 	}
-	status := w.Header().Get("Location")
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		w = ed.get(status)
-		if strings.Contains(w.Body.String(), "Import abgeschlossen") || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	w = ed.waitForPage(w.Header().Get("Location"), "Import abgeschlossen")
 	wantText(t, w, "Import abgeschlossen.", "3 Zeilen, davon 0 schon früher importiert; 1 mit einer Digitalleitungsrolle",
 		"2 Zellen wurden roh behalten und markiert", "press.csv, Zeile 2, Spalte gender: Geschlecht: f, m, d oder unbekannt.",
 		"press.csv, Zeile 2, Spalte Bundesland: Unbekannte Region")

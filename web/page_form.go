@@ -25,6 +25,40 @@ type form struct {
 	Cancel string // URL to go back to, or ""
 	Items  []formItem
 	Errors []formError // for the summary, in field order
+	// Actions are further submit buttons after Submit, each sending its
+	// name and value; Submit stays the default that Enter presses.
+	Actions []formAction
+	// Choices are submit buttons below the actions, one a choice.
+	Choices *formChoices
+}
+
+// formAction is a further submit button.
+type formAction struct {
+	Name, Value, Label string
+}
+
+// formChoices offers a choice as one submit button each, sending Name
+// with the option's value.
+type formChoices struct {
+	ID, Name, Legend string
+	Items            []option
+}
+
+// field returns the form's field called name, or nil.
+func (f *form) field(name string) *field {
+	for _, it := range f.Items {
+		if it.Field != nil && it.Field.Name == name {
+			return it.Field
+		}
+		if it.Set != nil {
+			for _, fl := range it.Set.Fields {
+				if fl.Name == name {
+					return fl
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // formItem is a field or a group of fields.
@@ -57,6 +91,7 @@ type field struct {
 	Groups            []optgroup // for select, grouped options
 	// Filled in when the form is built.
 	ID, Value, Error string
+	Note             string // translated: what a lookup found, shown below the hint
 	Checked          bool
 }
 
@@ -77,6 +112,9 @@ func (f *field) DescribedBy() string {
 	var ids []string
 	if f.Hint != "" {
 		ids = append(ids, f.ID+"-hint")
+	}
+	if f.Note != "" {
+		ids = append(ids, f.ID+"-note")
 	}
 	if f.Error != "" {
 		ids = append(ids, f.ID+"-error")

@@ -181,11 +181,7 @@ type circleMakeUp struct {
 // gender.
 func makeUp(lang string, n *cdoatlas.Network, c *cdoatlas.Circle, members []*cdoatlas.Membership) circleMakeUp {
 	out := circleMakeUp{Circle: c, Members: members}
-	var cands []network.Candidate
-	for _, m := range members {
-		cands = append(cands, network.Candidate{ID: fmt.Sprint(m.ID), Kind: m.Kind, Country: m.Country, Region: m.Region,
-			Population: m.Population, Gender: m.Gender, Tasks: m.Tasks})
-	}
+	cands := network.FromMemberships(members)
 	out.Imbalance = decimalIfDE(lang, fmt.Sprintf("%.3f", network.Imbalance(cands, nil, network.Goals{Weights: n.Goals})))
 	for _, attr := range []struct{ name, title, header string }{
 		{"size_class", "members.by_size_class", "field.size_class"},

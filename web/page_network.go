@@ -80,6 +80,25 @@ func (s *site) coordinates(w http.ResponseWriter, r *http.Request, networkID int
 	return ok
 }
 
+// coordinatedNetwork loads the network of the route for a coordinator; it
+// answers 404, 403 or the error and returns false otherwise.
+func (s *site) coordinatedNetwork(w http.ResponseWriter, r *http.Request) (*cdoatlas.Network, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return nil, false
+	}
+	n, err := s.Store.FindNetworkByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	if !s.coordinates(w, r, id) {
+		return nil, false
+	}
+	return n, true
+}
+
 func (s *site) handleNetworkIndex(w http.ResponseWriter, r *http.Request) {
 	v := &networkView{page: s.newPage(w, r, "network.index", "")}
 	v.Nav = "networks"
@@ -128,20 +147,12 @@ func (s *site) handleCoordinatorAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *site) handleNetworkShow(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	n, ok := s.coordinatedNetwork(w, r)
 	if !ok {
-		s.renderError(w, r, http.StatusNotFound)
 		return
 	}
-	ctx := r.Context()
-	n, err := s.Store.FindNetworkByID(ctx, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.coordinates(w, r, id) {
-		return
-	}
+	ctx, id := r.Context(), n.ID
+	var err error
 	v := &networkView{page: s.newPage(w, r, "", n.Name), Network: n}
 	if v.Coordinators, err = s.Store.FindCoordinators(ctx, id); err != nil {
 		s.fail(w, r, err)
@@ -292,20 +303,11 @@ func (s *site) callForm(p *page, networkID int64, circles []*cdoatlas.Circle, va
 }
 
 func (s *site) loadNetworkForCall(w http.ResponseWriter, r *http.Request) (*cdoatlas.Network, []*cdoatlas.Circle, bool) {
-	id, ok := pathID(r)
+	n, ok := s.coordinatedNetwork(w, r)
 	if !ok {
-		s.renderError(w, r, http.StatusNotFound)
 		return nil, nil, false
 	}
-	n, err := s.Store.FindNetworkByID(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, false
-	}
-	if !s.coordinates(w, r, id) {
-		return nil, nil, false
-	}
-	circles, err := s.Store.FindCircles(r.Context(), id)
+	circles, err := s.Store.FindCircles(r.Context(), n.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, nil, false

@@ -71,18 +71,12 @@ func (s *site) proposalInput(ctx context.Context, call *cdoatlas.Call, n *cdoatl
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	var ms, as []network.Candidate
-	for _, m := range members {
-		ms = append(ms, network.Candidate{ID: "m" + strconv.FormatInt(m.ID, 10), PersonName: m.PersonName, Organization: m.OrganizationName,
-			Kind: m.Kind, Country: m.Country, Region: m.Region, Population: m.Population, Title: m.Title, Tasks: m.Tasks,
-			Placement: m.Placement, Gender: m.Gender})
-	}
+	ms := network.FromMemberships(members)
+	var as []network.Candidate
 	for _, a := range apps {
 		switch a.Status {
 		case cdoatlas.ApplicationReceived, cdoatlas.ApplicationReview, cdoatlas.ApplicationWaitlisted:
-			as = append(as, network.Candidate{ID: strconv.FormatInt(a.ID, 10), PersonName: a.PersonName, Organization: a.OrganizationName,
-				Kind: a.Kind, Country: a.Country, Region: a.Region, Population: a.Population, Title: a.Title, Tasks: a.Tasks,
-				Placement: a.Placement, Gender: a.Gender, AppliedOn: cdoatlas.PartialDate(a.AppliedAt.UTC().Format("2006-01-02"))})
+			as = append(as, network.FromApplication(a))
 		}
 	}
 	capacity := circle.Capacity

@@ -94,7 +94,9 @@ func organizationForm(p *page, action string, values url.Values, errs map[string
 		add(field{Name: "employees", Label: "field.employees", Hint: "org.hint.employees", Inputmode: "numeric"}).
 		add(field{Name: "sector", Label: "field.sector", Hint: "org.hint.sector"}).
 		add(field{Name: "parent", Label: "field.parent", Hint: "org.hint.parent"})
-	return b.done(cancel)
+	f := b.done(cancel)
+	f.Actions = []formAction{{Name: "action", Value: gazetteerAction, Label: tr(p.Lang, "org.gazetteer.button")}}
+	return f
 }
 
 // handleOrganizationNew shows the empty organization form.
@@ -108,6 +110,16 @@ func (s *site) handleOrganizationNew(w http.ResponseWriter, r *http.Request) {
 // handleOrganizationCreate stores a new organization, or shows the form
 // again with the messages.
 func (s *site) handleOrganizationCreate(w http.ResponseWriter, r *http.Request) {
+	if wantsGazetteer(r.PostForm) {
+		v := &formView{page: s.newPage(w, r, "org.new", ""), Back: "/organizations", BackText: tr(langFrom(r), "nav.organizations")}
+		v.Nav = "organizations"
+		if err := s.organizationGazetteerForm(r.Context(), v, r, "/organizations/new", "/organizations", 0); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.renderForm(w, r, http.StatusOK, v)
+		return
+	}
 	o := &cdoatlas.Organization{}
 	errs, ok := s.saveOrganization(w, r, o, s.Store.CreateOrganization)
 	if !ok {
@@ -241,6 +253,15 @@ func (s *site) handleOrganizationEdit(w http.ResponseWriter, r *http.Request) {
 func (s *site) handleOrganizationUpdate(w http.ResponseWriter, r *http.Request) {
 	o, ok := s.loadOrganization(w, r)
 	if !ok {
+		return
+	}
+	if wantsGazetteer(r.PostForm) {
+		v := s.organizationEditView(w, r, o)
+		if err := s.organizationGazetteerForm(r.Context(), v, r, editPath("organizations", o.ID), v.Back, o.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.renderForm(w, r, http.StatusOK, v)
 		return
 	}
 	errs, ok := s.saveOrganization(w, r, o, s.Store.UpdateOrganization)

@@ -16,6 +16,7 @@ import (
 
 func (s *site) registerOutreachRoutes() {
 	s.get("/networks/{id}/outreach", s.editor(s.handleOutreach))
+	s.get("/networks/{id}/outreach/places", s.editor(s.handleOutreachPlaces))
 }
 
 // outreachView is the outreach list.
@@ -40,20 +41,11 @@ type outreachRow struct {
 var smallClasses = map[string]bool{"GK5": true, "GK6": true, "GK7": true, "KGK3": true}
 
 func (s *site) handleOutreach(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	n, ok := s.coordinatedNetwork(w, r)
 	if !ok {
-		s.renderError(w, r, http.StatusNotFound)
 		return
 	}
 	ctx := r.Context()
-	n, err := s.Store.FindNetworkByID(ctx, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.coordinates(w, r, id) {
-		return
-	}
 	v := &outreachView{page: s.newPage(w, r, "", tr(langFrom(r), "outreach.title", n.Name)), Network: n, Group: r.URL.Query().Get("group")}
 	v.Nav = "networks"
 	v.Groups = selectOptions([]option{{Value: "", Label: tr(v.Lang, "outreach.all")}, {Value: "women", Label: tr(v.Lang, "outreach.women")},

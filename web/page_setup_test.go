@@ -47,6 +47,9 @@ func newPageEnvOn(t *testing.T, store cdoatlas.Store) *pageEnv {
 	t.Helper()
 	e := &pageEnv{t: t, store: store, log: &bytes.Buffer{}}
 	e.srv = New(store, slog.New(slog.NewTextHandler(e.log, nil)), nil)
+	// Before the store closes (cleanups run last first): background
+	// imports must not outlive it.
+	t.Cleanup(func() { e.srv.Shutdown(context.Background()) })
 	return e
 }
 

@@ -31,7 +31,6 @@ type site struct {
 	assets *assets
 	csrf   *csrfGuard
 	cache  pageCache
-	jobs   importJobs
 	// applyLimit counts applications per client address.
 	applyLimit *loginLimiter
 	// selects holds rendered filter selects by language and choice.

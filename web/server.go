@@ -34,14 +34,22 @@ type Server struct {
 	mux     *http.ServeMux
 	metrics *metrics
 	handler http.Handler
+	bg      *background
 }
 
-// New returns a server for store. ping may be nil.
+// New returns a server for store. ping may be nil. It marks the census
+// import jobs of servers that stopped without saying so as interrupted,
+// and deletes old jobs (census_import_job.go). Call Shutdown when done.
 func New(store cdoatlas.Store, logger *slog.Logger, ping func(context.Context) error) *Server {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	s := &Server{Store: store, Logger: logger, Ping: ping, mux: http.NewServeMux(), metrics: newMetrics()}
+	s := &Server{Store: store, Logger: logger, Ping: ping, mux: http.NewServeMux(), metrics: newMetrics(), bg: newBackground()}
+	if store != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), jobWriteTimeout)
+		s.sweepImportJobs(ctx)
+		cancel()
+	}
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 	s.mux.HandleFunc("GET /readyz", s.handleReadyz)
 	s.mux.Handle("GET /metrics", s.metrics)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cdoatlas/cdoatlas/gazetteer"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -363,11 +364,29 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("GazetteerLookup", func(t *testing.T) {
+		login(t, ctx, base)
+		// Without JavaScript: the button sends the form, which comes back
+		// with the candidates as buttons, and a candidate fills it in.
+		run(t, ctx, chromedp.Navigate(base+"/organizations/new"), chromedp.WaitVisible(chromedp.CSS(`input[name="name"]`)),
+			chromedp.SetValue(chromedp.CSS(`input[name="name"]`), "Neustadt"),
+			chromedp.Click(chromedp.CSS(`button[value="gazetteer"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#gazetteer-choices`)))
+		checkAxe(t, ctx, string(axeSource), "organization form with gazetteer candidates")
+		first := gazetteer.Find(gazetteer.Query{Name: "Neustadt", Country: "DE"}).Candidates[0]
+		run(t, ctx, chromedp.Click(chromedp.CSS(`button[name="gazetteer_place"]`)),
+			chromedp.WaitNotPresent(chromedp.CSS(`#gazetteer-choices`)))
+		if got := eval[string](t, ctx, `document.querySelector('input[name="official_code"]').value`); got != first.Code {
+			t.Errorf("after choosing %s, the code is %q, want %s", first.Name, got, first.Code)
+		}
+		checkAxe(t, ctx, string(axeSource), "organization form filled from the gazetteer")
+	})
+
 	t.Run("AxeEditorPages", func(t *testing.T) {
 		login(t, ctx, base)
 		for _, p := range []string{"/account", "/organizations/new", fmt.Sprintf("/organizations/%d/posts/new", munich),
 			fmt.Sprintf("/posts/%d/edit", post), fmt.Sprintf("/posts/%d/tenures/new", post), "/people/new",
-			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review", "/census/review", "/census/import", "/networks", "/networks/1", "/networks/1/calls/new", "/calls/1/applications", "/calls/1/proposal", "/members", "/networks/1/outreach", "/networks/1/members/new"} {
+			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review", "/census/review", "/census/import", "/networks", "/networks/1", "/networks/1/calls/new", "/calls/1/applications", "/calls/1/proposal", "/members", "/networks/1/outreach", "/networks/1/outreach/places?region=DE-SN&size_class=GK7", "/networks/1/members/new"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
 				t.Errorf("%s: editor sees %q", p, h1)

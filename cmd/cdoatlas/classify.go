@@ -7,15 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cdoatlas/cdoatlas/classify"
 )
-
-// maxClassifyLine caps one input line; longer lines get an error object.
-const maxClassifyLine = 1 << 20
 
 // runClassify writes role, CDO check and archetype for titles given as
 // arguments, or read from stdin one a line; with --jsonl stdin holds JSON
@@ -55,32 +51,15 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 		}
 		return nil
 	}
-	bad := 0
-	r := bufio.NewReaderSize(m.Stdin, 64<<10)
-	for n := 1; ; n++ {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		line, tooLong, err := readLine(r)
-		if err == io.EOF && line == nil {
-			break
-		} else if err != nil && err != io.EOF {
-			return err
-		}
+	bad, err := answerLines(ctx, m.Stdin, enc, func(line []byte, tooLong bool) (any, string) {
 		in, problem := parseClassifyLine(line, tooLong, *jsonl)
-		switch {
-		case problem != "":
-			bad++
-			enc.Encode(struct {
-				Line  int    `json:"line"`
-				Error string `json:"error"`
-			}{n, problem})
-		case in != nil:
-			enc.Encode(vocab.Classify(*in))
+		if in == nil {
+			return nil, problem
 		}
-		if err == io.EOF {
-			break
-		}
+		return vocab.Classify(*in), ""
+	})
+	if err != nil {
+		return err
 	}
 	if bad > 0 {
 		return fmt.Errorf("%d line(s) could not be read; the others were classified", bad)
@@ -92,7 +71,7 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 func parseClassifyLine(line []byte, tooLong, jsonl bool) (*classify.Input, string) {
 	switch {
 	case tooLong:
-		return nil, fmt.Sprintf("line longer than %d bytes", maxClassifyLine)
+		return nil, fmt.Sprintf("line longer than %d bytes", maxInputLine)
 	case !utf8.Valid(line):
 		return nil, "not valid UTF-8"
 	case len(bytes.TrimSpace(line)) == 0:
@@ -113,30 +92,4 @@ func parseClassifyLine(line []byte, tooLong, jsonl bool) (*classify.Input, strin
 		return nil, "title is required"
 	}
 	return &in, ""
-}
-
-// readLine returns the next line without its line end, reading past (and
-// dropping) what exceeds maxClassifyLine.
-func readLine(r *bufio.Reader) (line []byte, tooLong bool, err error) {
-	for {
-		chunk, isPrefix, err := r.ReadLine()
-		if err != nil {
-			if line == nil && !tooLong {
-				return nil, false, err
-			}
-			return line, tooLong, io.EOF
-		}
-		if !tooLong {
-			line = append(line, chunk...)
-			if len(line) > maxClassifyLine {
-				line, tooLong = []byte{}, true
-			}
-		}
-		if !isPrefix {
-			if line == nil {
-				line = []byte{}
-			}
-			return line, tooLong, nil
-		}
-	}
 }

@@ -44,7 +44,7 @@ func TestClassify(t *testing.T) {
 		in := `{"title":"Leiter Stabsstelle Digitalisierung","tasks":"Verantwortet die Digitalisierung der gesamten Stadtverwaltung und berät den Oberbürgermeister."}` + "\n" +
 			"kein JSON\n" +
 			`{"tasks":"ohne Titel"}` + "\n" +
-			strings.Repeat("x", maxClassifyLine+10) + "\n" +
+			strings.Repeat("x", maxInputLine+10) + "\n" +
 			`{"title":"Chief Information Officer"}`
 		out, _, err := a.run(in, "classify", "--jsonl")
 		if err == nil || !strings.Contains(err.Error(), "3 line(s)") {

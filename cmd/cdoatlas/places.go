@@ -7,7 +7,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -78,38 +77,21 @@ func (m *Main) runPlaces(ctx context.Context, args []string) error {
 		}
 		return nil
 	}
-	bad := 0
-	r := bufio.NewReaderSize(m.Stdin, 64<<10)
-	for n := 1; ; n++ {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		line, tooLong, err := readLine(r)
-		if err == io.EOF && line == nil {
-			break
-		} else if err != nil && err != io.EOF {
-			return err
-		}
+	bad, err := answerLines(ctx, m.Stdin, enc, func(line []byte, tooLong bool) (any, string) {
 		q, problem := parsePlaceLine(line, tooLong, *jsonl)
-		switch {
-		case problem != "":
-			bad++
-			enc.Encode(struct {
-				Line  int    `json:"line"`
-				Error string `json:"error"`
-			}{n, problem})
-		case q != nil:
-			if q.Country == "" {
-				q.Country = *country
-			}
-			if q.Region == "" {
-				q.Region = *region
-			}
-			enc.Encode(findPlace(*q))
+		if q == nil {
+			return nil, problem
 		}
-		if err == io.EOF {
-			break
+		if q.Country == "" {
+			q.Country = *country
 		}
+		if q.Region == "" {
+			q.Region = *region
+		}
+		return findPlace(*q), ""
+	})
+	if err != nil {
+		return err
 	}
 	if bad > 0 {
 		return fmt.Errorf("%d line(s) could not be read; the others were looked up", bad)

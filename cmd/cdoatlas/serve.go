@@ -118,6 +118,17 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	handler := web.New(db, logger, db.Ping)
 	handler.ReviewThreshold = db.ReviewThreshold
+	// Deferred after the database's Close, so run before it, and after
+	// the HTTP server's shutdown below, when no request starts an import
+	// any more: the census imports the server runs in the background are
+	// cancelled, roll back and are stored as interrupted.
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if err := handler.Shutdown(ctx); err != nil {
+			logger.Error("census imports did not stop in time", "error", err)
+		}
+	}()
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
