@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Census import benchmark (issue #4): five generated waves, mostly
-# non-CDO rows as a raw export is, imported into SQLite with
+# Census import benchmark (issues #4, #9): five generated waves of
+# ROWS/50 people (20 000 for 1 M rows, common names), mostly non-CDO rows
+# as a raw export is, half of those with other digital-leadership titles
+# (CIO, CTO, Chief Data Officer), imported into SQLite with
 # classification and resolution (one `cdoatlas import observations` per
 # wave, all of its source files at once), side by side with the sqlite3
 # CLI's `.import` of the same files into a bare table; then the same import
 # into PostgreSQL. Reports wall time and peak memory (max RSS of the
-# largest process) for each size. Needs sqlite3 (apt-get install sqlite3)
+# largest process) for each size, and the time of each wave, to show how
+# it grows with the people already stored. Needs sqlite3 (apt-get install sqlite3)
 # and, for PostgreSQL, a server on 127.0.0.1:5432 (user postgres, trust).
 #
 #   bash bench/census.sh                 # 100 000 and 1 000 000 rows
@@ -32,7 +35,7 @@ timed() {
 for rows in $SIZES; do
   data=$OUT/data-$rows
   if [ ! -f "$data/waves.csv" ]; then
-    people=$(( rows / 500 ))
+    people=$(( rows / 50 ))
     "$BIN" gen --people "$people" --waves 5 --seed 1 --rows "$rows" --out "$data" >/dev/null
   fi
   waves=$(tail -n +2 "$data/waves.csv" | cut -d, -f1 | sort -u)
@@ -67,6 +70,8 @@ for rows in $SIZES; do
       date=$(grep "^$w," "$data/waves.csv" | head -1 | cut -d, -f2)
       r=$(timed "$w" "$BIN" import observations --db "$dsn" --wave "$w" --date "$date" $(grep "^$w," "$data/waves.csv" | cut -d, -f4 | sed "s|^|$data/|"))
       read -r _ secs kb <<<"$r"
+      wrows=$(grep "^$w," "$data/waves.csv" | cut -d, -f5 | paste -sd+ | bc)
+      printf '%9s rows  %-34s %7.2f s  %5d MiB  (%s rows)\n' "" "  wave $w, $db" "$secs" $(( kb / 1024 )) "$wrows"
       total=$(echo "$total + $secs" | bc); [ "$kb" -gt "$peak" ] && peak=$kb
     done
     ratio=$(echo "scale=1; $total / $bsecs" | bc)

@@ -20,7 +20,7 @@ import (
 // database per iteration; ns/op is per run, and rows/s counts all rows.
 func BenchmarkImportObservations(b *testing.B) {
 	dir := b.TempDir()
-	if _, err := censusgen.Generate(censusgen.Options{People: 500, Waves: 5, Seed: 1, Rows: 100000}, dir); err != nil {
+	if _, err := censusgen.Generate(censusgen.Options{People: 2000, Waves: 5, Seed: 1, Rows: 100000}, dir); err != nil {
 		b.Fatal(err)
 	}
 	wf, _ := os.Open(filepath.Join(dir, "waves.csv"))

@@ -120,7 +120,10 @@ func Import(ctx context.Context, store Store, imp cdoatlas.ObservationImport) (*
 		if err != nil {
 			return nil, err
 		}
-		r := NewResolver(ix)
+		r, err := newResolver(ctx, ix)
+		if err != nil {
+			return nil, err
+		}
 		ix = nil
 		var idErr error
 		r.NewID = func(table string) int64 {

@@ -21,52 +21,56 @@ type orgName struct {
 }
 
 func (r *Resolver) addPerson(ref PersonRef, created bool) *person {
-	p := &person{ref: ref, key: NameKey(ref.Name), orgs: map[int64]bool{}, waves: map[string]map[int64]bool{},
-		roles: map[string]bool{}, sites: map[string]string{}, created: created}
+	seen, profiles := ref.Seen, ref.Profiles
+	ref.Seen, ref.Profiles = nil, nil // held compactly below
+	p := &person{ref: ref, key: NameKey(ref.Name), created: created}
 	r.people[ref.ID] = p
 	if p.key != "" {
 		r.byName[p.key] = append(r.byName[p.key], ref.ID)
-		if r.unseen != nil {
-			r.markUnseen(p)
+		if ids, ok := r.unseen[p.key]; ok {
+			r.unseen[p.key] = append(ids, ref.ID)
 		}
 	}
-	for _, s := range ref.Seen {
+	for _, s := range seen {
 		r.seenAt(p, s.Org, s.Wave, s.Role)
 	}
-	for _, k := range ref.Profiles {
+	for _, k := range profiles {
 		r.byProfile[k] = ref.ID
-		p.sites[profileSite(k)] = k
+		p.addProfile(k)
 	}
 	return p
 }
 
-// startWave begins the resolution of a wave: it indexes, by name, the
-// people not yet seen in it — the only ones who may have moved.
+// startWave begins the resolution of a wave: who was not seen in it yet
+// is worked out per name when it is first asked (unseenNamed).
 func (r *Resolver) startWave(wave string) {
 	if r.wave == wave && r.unseen != nil {
 		return
 	}
-	r.wave, r.unseen = wave, map[string]map[int64]bool{}
-	for _, p := range r.people {
-		r.markUnseen(p)
-	}
+	r.wave, r.unseen = wave, map[string][]int64{}
 }
 
-func (r *Resolver) markUnseen(p *person) {
-	if p.key == "" || len(p.waves[r.wave]) > 0 {
-		return
+// unseenNamed returns the people of a name key not yet seen in the wave
+// being resolved: the only ones who may have moved. It is worked out once
+// per name and wave and kept up to date by seenAt, so the work stays
+// linear in the people stored.
+func (r *Resolver) unseenNamed(key string) []int64 {
+	if ids, ok := r.unseen[key]; ok {
+		return ids
 	}
-	m := r.unseen[p.key]
-	if m == nil {
-		m = map[int64]bool{}
-		r.unseen[p.key] = m
+	var ids []int64
+	for _, id := range r.byName[key] {
+		if !r.people[id].seenIn(r.wave) {
+			ids = append(ids, id)
+		}
 	}
-	m[p.ref.ID] = true
+	r.unseen[key] = ids
+	return ids
 }
 
 func (r *Resolver) seenAt(p *person, org int64, wave, role string) {
-	if !p.orgs[org] {
-		p.orgs[org] = true
+	if !slices.Contains(p.orgs, org) {
+		p.orgs = append(p.orgs, org)
 		for _, t := range nameTokens(p.key) {
 			k := orgToken{org, t}
 			r.byOrgTok[k] = append(r.byOrgTok[k], p.ref.ID)
@@ -75,17 +79,37 @@ func (r *Resolver) seenAt(p *person, org int64, wave, role string) {
 		r.byOrgName[k] = append(r.byOrgName[k], p.ref.ID)
 	}
 	if role != "" {
-		p.roles[role] = true
+		p.roles |= roleBit(role)
 	}
 	if wave != "" {
-		if p.waves[wave] == nil {
-			p.waves[wave] = map[int64]bool{}
+		first := !p.seenIn(wave)
+		if !slices.Contains(p.waves, waveOrg{wave, org}) {
+			p.waves = append(p.waves, waveOrg{wave, org})
 		}
-		p.waves[wave][org] = true
-		if wave == r.wave && r.unseen != nil {
-			delete(r.unseen[p.key], p.ref.ID)
+		if first && wave == r.wave {
+			if ids, ok := r.unseen[p.key]; ok {
+				r.unseen[p.key] = slices.DeleteFunc(ids, func(id int64) bool { return id == p.ref.ID })
+			}
 		}
 	}
+}
+
+// roleBits numbers the roles for person.roles.
+var roleBits = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for i, role := range cdoatlas.Roles {
+		m[role] = 1 << i
+	}
+	return m
+}()
+
+// roleBit is the bit of a role; roles the atlas does not know share the
+// highest bit.
+func roleBit(role string) uint32 {
+	if b, ok := roleBits[role]; ok {
+		return b
+	}
+	return 1 << 31
 }
 
 // nameTokens are the blocking words of a name key: its first and last.
@@ -113,7 +137,7 @@ func conflicts(p *person, o *cdoatlas.Observation, profile string) bool {
 	if profile == "" {
 		return false
 	}
-	k, ok := p.sites[profileSite(profile)]
+	k, ok := p.profileOn(profileSite(profile))
 	return ok && k != profile
 }
 
@@ -166,15 +190,15 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 	// Namesakes not seen in this wave who may have moved here: those
 	// seen in the same role first. Only one can be taken to have moved.
 	var movers []*person
-	if m := r.unseen[key]; len(m) <= maxMovers {
-		for id := range m {
+	if ids := r.unseenNamed(key); len(ids) <= maxMovers {
+		for _, id := range ids {
 			if p := r.people[id]; !conflicts(p, o, profile) {
 				movers = append(movers, p)
 			}
 		}
 	}
 	slices.SortFunc(movers, func(a, b *person) int { return cmp.Compare(a.ref.ID, b.ref.ID) })
-	movers = keepPeople(movers, func(p *person) bool { return p.roles[o.Role] })
+	movers = keepPeople(movers, func(p *person) bool { return p.hasRole(o.Role) })
 	if len(movers) == 1 && (best == nil || bestScore < Ask) {
 		return r.join(movers[0], o, profile), Link
 	}
@@ -185,8 +209,8 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 	// new person, and no question is asked.
 	var twin *person
 	if ids := r.byName[key]; len(movers) == 0 && len(ids) == 1 {
-		if p := r.people[ids[0]]; profile == "" && len(p.sites) == 0 && !conflicts(p, o, profile) && len(p.waves[o.Wave]) > 0 && len(p.waves) > 1 &&
-			p.roles[o.Role] {
+		if p := r.people[ids[0]]; profile == "" && len(p.profiles) == 0 && !conflicts(p, o, profile) && p.seenIn(o.Wave) && p.waveCount() > 1 &&
+			p.hasRole(o.Role) {
 			twin = p
 		}
 	}
@@ -221,7 +245,7 @@ func (r *Resolver) join(p *person, o *cdoatlas.Observation, profile string) int6
 	if profile != "" {
 		if _, ok := r.byProfile[profile]; !ok {
 			r.byProfile[profile] = p.ref.ID
-			p.sites[profileSite(profile)] = profile
+			p.addProfile(profile)
 			r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: p.ref.ID})
 		}
 	}
@@ -262,7 +286,7 @@ func (r *Resolver) create(o *cdoatlas.Observation, profile string) *person {
 	r.seenAt(p, o.OrganizationID, o.Wave, o.Role)
 	if profile != "" {
 		r.byProfile[profile] = np.ID
-		p.sites[profileSite(profile)] = profile
+		p.addProfile(profile)
 		r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: np.ID})
 	}
 	return p

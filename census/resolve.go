@@ -123,9 +123,9 @@ type Resolver struct {
 	newPeople    map[int64]*cdoatlas.Person
 	newOrgs      map[int64]*cdoatlas.Organization
 	// The wave being resolved, and its people not seen in it yet by name
-	// key (startWave).
+	// key, for the names asked about (unseenNamed).
 	wave   string
-	unseen map[string]map[int64]bool
+	unseen map[string][]int64
 
 	Changes
 }
@@ -142,22 +142,80 @@ type orgToken struct {
 	tok string
 }
 
+// person is a person as resolution knows them, held compactly: a census
+// of a million rows knows some hundred thousand people.
 type person struct {
-	ref     PersonRef
-	key     string // NameKey
-	orgs    map[int64]bool
-	waves   map[string]map[int64]bool // wave → organizations seen at in it
-	roles   map[string]bool           // roles seen in
-	sites   map[string]string         // site → profile key
-	created bool                      // in this run
+	ref      PersonRef // without Seen and Profiles, which are held below
+	key      string    // NameKey
+	orgs     []int64   // organizations seen at
+	waves    []waveOrg // organizations seen at, by wave
+	roles    uint32    // roles seen in (roleBit)
+	profiles []string  // profile keys, at most one a site
+	created  bool      // in this run
+}
+
+type waveOrg struct {
+	wave string
+	org  int64
+}
+
+// seenIn reports whether the person was seen in the wave.
+func (p *person) seenIn(wave string) bool {
+	for _, w := range p.waves {
+		if w.wave == wave {
+			return true
+		}
+	}
+	return false
+}
+
+// waveCount is the number of waves the person was seen in.
+func (p *person) waveCount() int {
+	var seen []string
+	for _, w := range p.waves {
+		if !slices.Contains(seen, w.wave) {
+			seen = append(seen, w.wave)
+		}
+	}
+	return len(seen)
+}
+
+func (p *person) hasRole(role string) bool { return p.roles&roleBit(role) != 0 }
+
+// profileOn returns the person's profile on a site.
+func (p *person) profileOn(site string) (string, bool) {
+	for _, k := range p.profiles {
+		if profileSite(k) == site {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// addProfile records a profile unless the person has one on its site.
+func (p *person) addProfile(key string) {
+	if _, ok := p.profileOn(profileSite(key)); !ok {
+		p.profiles = append(p.profiles, key)
+	}
 }
 
 // NewResolver indexes what is stored.
 func NewResolver(ix *Index) *Resolver {
+	r, _ := newResolver(context.Background(), ix)
+	return r
+}
+
+// newResolver indexes what is stored, and stops with ctx's error when
+// ctx ends: a census of a million rows takes seconds to index.
+func newResolver(ctx context.Context, ix *Index) (*Resolver, error) {
+	// Sized for what is stored, so that indexing a large census does not
+	// grow the maps step by step.
+	n := len(ix.People)
 	r := &Resolver{
-		orgs: map[int64]*OrgRef{}, orgByCode: map[string][]int64{}, orgByName: map[string][]int64{}, states: map[string][]int64{}, orgByAcronym: map[string][]int64{},
-		posts: map[postKey]int64{}, people: map[int64]*person{}, byName: map[string][]int64{},
-		byProfile: map[string]int64{}, byOrgTok: map[orgToken][]int64{}, byOrgName: map[orgName][]int64{},
+		orgs: make(map[int64]*OrgRef, len(ix.Orgs)), orgByCode: map[string][]int64{}, orgByName: make(map[string][]int64, len(ix.Orgs)),
+		states: map[string][]int64{}, orgByAcronym: map[string][]int64{},
+		posts: make(map[postKey]int64, len(ix.Posts)), people: make(map[int64]*person, n), byName: make(map[string][]int64, n/2),
+		byProfile: make(map[string]int64, n), byOrgTok: make(map[orgToken][]int64, 2*n), byOrgName: make(map[orgName][]int64, n),
 		asked:     map[[2]int64]bool{},
 		newPeople: map[int64]*cdoatlas.Person{}, newOrgs: map[int64]*cdoatlas.Organization{},
 		Changes: Changes{Updated: map[int64]*cdoatlas.Person{}, OrgPlaces: map[int64][2]string{}},
@@ -171,13 +229,18 @@ func NewResolver(ix *Index) *Resolver {
 			r.posts[k] = p.ID
 		}
 	}
-	for _, p := range ix.People {
+	for i, p := range ix.People {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		r.addPerson(p, false)
 	}
 	for _, a := range ix.Asked {
 		r.asked[pair(a[0], a[1])] = true
 	}
-	return r
+	return r, nil
 }
 
 func pair(a, b int64) [2]int64 {

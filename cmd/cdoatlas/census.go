@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,7 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("give at least one file")
 	}
+	limitMemory()
 	var rows []cdoatlas.Observation
 	var problems, warnings cdoatlas.FileErrors
 	// The files are read on all cores; their rows, problems and warnings
@@ -102,10 +104,16 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		}
 		results[i] = read{}
 	}
+	if ctx.Err() != nil {
+		return errImportCancelled // stopped while reading: nothing was written
+	}
 	if len(problems) > 0 {
 		return problems
 	}
 	db, err := m.openDB(ctx, *dsn, false)
+	if err != nil && ctx.Err() != nil {
+		return errImportCancelled
+	}
 	if err != nil {
 		return err
 	}
@@ -301,4 +309,19 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(m.Stdout, "wrote %d files to %s; open %s\n", len(files), *out, filepath.Join(*out, "index.html"))
 	return nil
+}
+
+// importMemoryLimit is the soft memory limit of an import: a census wave
+// of 200 000 rows on a store of some hundred thousand people stays within
+// 1 GiB of resident memory with it, where the garbage collector's default
+// pace lets the heap grow to twice what is live.
+const importMemoryLimit = 640 << 20
+
+// limitMemory sets importMemoryLimit as the runtime's soft memory limit
+// unless GOMEMLIMIT sets one. The limit is soft: an import that needs
+// more gets more, collected more often.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(importMemoryLimit)
+	}
 }
