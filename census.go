@@ -247,6 +247,12 @@ type ObservationImport struct {
 	// Fictional flags the people the import creates as fictional: demo
 	// and test data.
 	Fictional bool
+	// Consume lets the import clear each row of Rows once it is written,
+	// so that a wave of a million rows is not held twice: the rows that
+	// need no resolution are written and cleared before the people are
+	// resolved. For callers that do not use the rows afterwards (the CLI,
+	// the upload).
+	Consume bool
 }
 
 // ObservationSummary counts what an observation import did.

@@ -173,6 +173,10 @@ type OrganizationService interface {
 	// FindOrganizations returns a page of matches, ordered by name, and the
 	// total number of matches.
 	FindOrganizations(ctx context.Context, filter OrganizationFilter) ([]*Organization, int, error)
+	// FindOrganizationNames returns every organization, ordered by ID,
+	// with only what recognising it by name or code needs: ID, name, other
+	// names, kind, country, region, official code and parent.
+	FindOrganizationNames(ctx context.Context) ([]*Organization, error)
 	// CreateOrganization validates and stores o and sets its ID. EINVALID
 	// for invalid fields, ECONFLICT when the official code is taken.
 	CreateOrganization(ctx context.Context, o *Organization) error

@@ -29,7 +29,10 @@ type RegistryImporter interface {
 	// ImportRegistry stores all records in one transaction, or none: on any
 	// error the store is unchanged and the error is FileErrors naming the
 	// lines. Organizations are matched by official code (CodeKey), then by
-	// name and country; posts by organization and title; people by name
+	// name as the census reads it (official and other names, designations
+	// such as "Stadt", legal forms) within country, region and kind; a new
+	// one without a code that the gazetteer knows gets its code, and its
+	// region and population where the record gives none; posts by organization and title; people by name
 	// among the holders of the organization's posts; tenures by post,
 	// person and start. Importing the same records twice changes nothing.
 	ImportRegistry(ctx context.Context, records []RegistryRecord) (*ImportSummary, error)

@@ -115,6 +115,27 @@ func Import(ctx context.Context, store Store, imp cdoatlas.ObservationImport) (*
 		keys = append(keys, k)
 	}
 	known = nil
+	if imp.Consume {
+		// The rows resolution does not touch are written now and their
+		// memory given back before the stored people are read.
+		var lead []*cdoatlas.Observation
+		var leadKeys, plainKeys []string
+		plain := rows[:0:0]
+		for i, o := range rows {
+			if o.Leadership() && resolvable(o) {
+				lead, leadKeys = append(lead, o), append(leadKeys, keys[i])
+			} else {
+				plain, plainKeys = append(plain, o), append(plainKeys, keys[i])
+			}
+		}
+		if err := t.WriteObservations(ctx, plain, plainKeys); err != nil {
+			return nil, err
+		}
+		for _, o := range plain {
+			*o = cdoatlas.Observation{}
+		}
+		rows, keys = lead, leadKeys
+	}
 	if sum.Leadership > 0 {
 		ix, err := t.LoadIndex(ctx)
 		if err != nil {

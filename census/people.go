@@ -20,10 +20,10 @@ type orgName struct {
 	key string
 }
 
-func (r *Resolver) addPerson(ref PersonRef, created bool) *person {
+func (r *Resolver) addPerson(ref PersonRef) *person {
 	seen, profiles := ref.Seen, ref.Profiles
 	ref.Seen, ref.Profiles = nil, nil // held compactly below
-	p := &person{ref: ref, key: NameKey(ref.Name), created: created}
+	p := &person{ref: personRef{ID: ref.ID, Name: ref.Name, Gender: ref.Gender, BirthYear: ref.BirthYear}, key: NameKey(ref.Name)}
 	r.people[ref.ID] = p
 	if p.key != "" {
 		r.byName[p.key] = append(r.byName[p.key], ref.ID)
@@ -69,23 +69,20 @@ func (r *Resolver) unseenNamed(key string) []int64 {
 }
 
 func (r *Resolver) seenAt(p *person, org int64, wave, role string) {
-	if !slices.Contains(p.orgs, org) {
-		p.orgs = append(p.orgs, org)
+	if !p.seenAtOrg(org) {
 		for _, t := range nameTokens(p.key) {
 			k := orgToken{org, t}
 			r.byOrgTok[k] = append(r.byOrgTok[k], p.ref.ID)
 		}
-		k := orgName{org, p.key}
-		r.byOrgName[k] = append(r.byOrgName[k], p.ref.ID)
 	}
 	if role != "" {
 		p.roles |= roleBit(role)
 	}
+	first := wave != "" && !p.seenIn(wave)
+	if !slices.Contains(p.waves, waveOrg{wave, org}) {
+		p.waves = append(p.waves, waveOrg{wave, org})
+	}
 	if wave != "" {
-		first := !p.seenIn(wave)
-		if !slices.Contains(p.waves, waveOrg{wave, org}) {
-			p.waves = append(p.waves, waveOrg{wave, org})
-		}
 		if first && wave == r.wave {
 			if ids, ok := r.unseen[p.key]; ok {
 				r.unseen[p.key] = slices.DeleteFunc(ids, func(id int64) bool { return id == p.ref.ID })
@@ -150,8 +147,15 @@ func (r *Resolver) strongMatch(o *cdoatlas.Observation) (int64, float64) {
 			return r.join(r.people[id], o, profile), 1
 		}
 	}
-	for _, id := range r.byOrgName[orgName{o.OrganizationID, NameKey(o.PersonName)}] {
-		if p := r.people[id]; !conflicts(p, o, profile) {
+	key := NameKey(o.PersonName)
+	toks := nameTokens(key)
+	if len(toks) == 0 {
+		return 0, 0
+	}
+	// The people of the organization with the name's last word, of whom
+	// those with the name.
+	for _, id := range r.byOrgTok[orgToken{o.OrganizationID, toks[len(toks)-1]}] {
+		if p := r.people[id]; p.key == key && !conflicts(p, o, profile) {
 			return r.join(p, o, profile), 0.95
 		}
 	}
@@ -198,7 +202,7 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 		}
 	}
 	slices.SortFunc(movers, func(a, b *person) int { return cmp.Compare(a.ref.ID, b.ref.ID) })
-	movers = keepPeople(movers, func(p *person) bool { return p.hasRole(o.Role) })
+	movers = slices.DeleteFunc(movers, func(p *person) bool { return !p.hasRole(o.Role) })
 	if len(movers) == 1 && (best == nil || bestScore < Ask) {
 		return r.join(movers[0], o, profile), Link
 	}
@@ -222,20 +226,6 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 		r.ask(best, created, bestScore, fmt.Sprintf("similar names (%s / %s) at the same organization", best.ref.Name, created.ref.Name))
 	}
 	return created.ref.ID, 1
-}
-
-// narrowPeople keeps the people that pass, unless none does.
-func narrowPeople(ps []*person, keep func(*person) bool) []*person {
-	var out []*person
-	for _, p := range ps {
-		if keep(p) {
-			out = append(out, p)
-		}
-	}
-	if len(out) == 0 {
-		return ps
-	}
-	return out
 }
 
 // join links o to p and learns its organization, profile, gender and
@@ -262,7 +252,7 @@ func (r *Resolver) join(p *person, o *cdoatlas.Observation, profile string) int6
 		y := *o.BirthYear
 		p.ref.BirthYear = &y
 	}
-	if np := r.newPeople[p.ref.ID]; np != nil {
+	if np := p.np; np != nil {
 		np.Gender, np.BirthYear = p.ref.Gender, p.ref.BirthYear
 	} else {
 		r.Updated[p.ref.ID] = &cdoatlas.Person{ID: p.ref.ID, Gender: p.ref.Gender, BirthYear: p.ref.BirthYear}
@@ -281,8 +271,8 @@ func (r *Resolver) create(o *cdoatlas.Observation, profile string) *person {
 		np.BirthYear = &y
 	}
 	r.NewPeople = append(r.NewPeople, np)
-	r.newPeople[np.ID] = np
-	p := r.addPerson(PersonRef{ID: np.ID, Name: np.Name, Gender: gender, BirthYear: np.BirthYear}, true)
+	p := r.addPerson(PersonRef{ID: np.ID, Name: np.Name, Gender: gender, BirthYear: np.BirthYear})
+	p.np = np
 	r.seenAt(p, o.OrganizationID, o.Wave, o.Role)
 	if profile != "" {
 		r.byProfile[profile] = np.ID
@@ -367,15 +357,4 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// keepPeople keeps the people that pass.
-func keepPeople(ps []*person, keep func(*person) bool) []*person {
-	var out []*person
-	for _, p := range ps {
-		if keep(p) {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -94,7 +94,7 @@ const (
 // Resolver links observations to organizations, posts and people. It
 // holds an index of what is stored and collects what a run creates in
 // Changes. Organizations are found by official code, then by name in the
-// registry, then in the gazetteer (resolveOrg). People are found by
+// registry, then in the gazetteer (orgIndex.find). People are found by
 // blocking keys only — profile, name, organization — so the work grows
 // with the rows, not with the pairs of people (resolvePerson). A person is
 // never split and never renumbered: observations only join or create
@@ -104,24 +104,14 @@ type Resolver struct {
 	// "people".
 	NewID func(table string) int64
 
-	orgs      map[int64]*OrgRef
-	orgByCode map[string][]int64
-	orgByName map[string][]int64
-	// states holds the organizations of kind state, and the city states,
-	// by region.
-	states map[string][]int64
-	// orgByAcronym holds organizations that are no places by the
-	// acronyms of their names ("SBB", "ADAC").
-	orgByAcronym map[string][]int64
-	posts        map[postKey]int64
-	people       map[int64]*person
-	byName       map[string][]int64
-	byProfile    map[string]int64
-	byOrgTok     map[orgToken][]int64
-	byOrgName    map[orgName][]int64
-	asked        map[[2]int64]bool
-	newPeople    map[int64]*cdoatlas.Person
-	newOrgs      map[int64]*cdoatlas.Organization
+	orgIndex  // the organizations stored and created
+	posts     map[postKey]int64
+	people    map[int64]*person
+	byName    map[string][]int64
+	byProfile map[string]int64
+	byOrgTok  map[orgToken][]int64
+	asked     map[[2]int64]bool
+	newOrgs   map[int64]*cdoatlas.Organization
 	// The wave being resolved, and its people not seen in it yet by name
 	// key, for the names asked about (unseenNamed).
 	wave   string
@@ -145,13 +135,20 @@ type orgToken struct {
 // person is a person as resolution knows them, held compactly: a census
 // of a million rows knows some hundred thousand people.
 type person struct {
-	ref      PersonRef // without Seen and Profiles, which are held below
-	key      string    // NameKey
-	orgs     []int64   // organizations seen at
-	waves    []waveOrg // organizations seen at, by wave
-	roles    uint32    // roles seen in (roleBit)
-	profiles []string  // profile keys, at most one a site
-	created  bool      // in this run
+	ref      personRef
+	np       *cdoatlas.Person // the row to write, for a person this run created
+	key      string           // NameKey
+	waves    []waveOrg        // organizations seen at, by wave ("" for a tenure)
+	roles    uint32           // roles seen in (roleBit)
+	profiles []string         // profile keys, at most one a site
+}
+
+// personRef is what resolution keeps of a PersonRef.
+type personRef struct {
+	ID        int64
+	Name      string
+	Gender    string
+	BirthYear *int
 }
 
 type waveOrg struct {
@@ -159,10 +156,20 @@ type waveOrg struct {
 	org  int64
 }
 
+// seenAtOrg reports whether the person was seen at the organization.
+func (p *person) seenAtOrg(org int64) bool {
+	for _, w := range p.waves {
+		if w.org == org {
+			return true
+		}
+	}
+	return false
+}
+
 // seenIn reports whether the person was seen in the wave.
 func (p *person) seenIn(wave string) bool {
 	for _, w := range p.waves {
-		if w.wave == wave {
+		if w.wave == wave && wave != "" {
 			return true
 		}
 	}
@@ -173,7 +180,7 @@ func (p *person) seenIn(wave string) bool {
 func (p *person) waveCount() int {
 	var seen []string
 	for _, w := range p.waves {
-		if !slices.Contains(seen, w.wave) {
+		if w.wave != "" && !slices.Contains(seen, w.wave) {
 			seen = append(seen, w.wave)
 		}
 	}
@@ -212,12 +219,11 @@ func newResolver(ctx context.Context, ix *Index) (*Resolver, error) {
 	// grow the maps step by step.
 	n := len(ix.People)
 	r := &Resolver{
-		orgs: make(map[int64]*OrgRef, len(ix.Orgs)), orgByCode: map[string][]int64{}, orgByName: make(map[string][]int64, len(ix.Orgs)),
-		states: map[string][]int64{}, orgByAcronym: map[string][]int64{},
-		posts: make(map[postKey]int64, len(ix.Posts)), people: make(map[int64]*person, n), byName: make(map[string][]int64, n/2),
-		byProfile: make(map[string]int64, n), byOrgTok: make(map[orgToken][]int64, 2*n), byOrgName: make(map[orgName][]int64, n),
-		asked:     map[[2]int64]bool{},
-		newPeople: map[int64]*cdoatlas.Person{}, newOrgs: map[int64]*cdoatlas.Organization{},
+		orgIndex: newOrgIndex(len(ix.Orgs)),
+		posts:    make(map[postKey]int64, len(ix.Posts)), people: make(map[int64]*person, n), byName: make(map[string][]int64, n/2),
+		byProfile: make(map[string]int64, n), byOrgTok: make(map[orgToken][]int64, 2*n),
+		asked:   map[[2]int64]bool{},
+		newOrgs: map[int64]*cdoatlas.Organization{},
 		Changes: Changes{Updated: map[int64]*cdoatlas.Person{}, OrgPlaces: map[int64][2]string{}},
 	}
 	for i := range ix.Orgs {
@@ -235,7 +241,7 @@ func newResolver(ctx context.Context, ix *Index) (*Resolver, error) {
 				return nil, err
 			}
 		}
-		r.addPerson(p, false)
+		r.addPerson(p)
 	}
 	for _, a := range ix.Asked {
 		r.asked[pair(a[0], a[1])] = true

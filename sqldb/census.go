@@ -117,16 +117,7 @@ func rowKeys(ctx context.Context, t *tx, wave string) (map[string]bool, error) {
 // the questions asked so far.
 func loadIndex(ctx context.Context, t *tx) (*census.Index, error) {
 	var orgs []census.OrgRef
-	err := eachRow(ctx, t, "SELECT id, name, other_names, kind, country, region, code_key FROM organizations", func(s scanner) error {
-		var o census.OrgRef
-		var other string
-		if err := s.Scan(&o.ID, &o.Name, &other, &o.Kind, &o.Country, &o.Region, &o.CodeKey); err != nil {
-			return err
-		}
-		o.OtherNames = decodeNames(other)
-		orgs = append(orgs, o)
-		return nil
-	})
+	err := eachOrgName(ctx, t, func(o *cdoatlas.Organization) { orgs = append(orgs, census.OrgRefOf(o)) })
 	if err != nil {
 		return nil, err
 	}
@@ -228,37 +219,36 @@ func eachRow(ctx context.Context, t *tx, query string, fn func(scanner) error, a
 // writeChanges writes what the resolver created and learned.
 func writeChanges(ctx context.Context, t *tx, r *census.Changes) error {
 	now := t.ts(t.now)
-	orgs := make([][]any, len(r.NewOrgs))
-	for i, o := range r.NewOrgs {
-		orgs[i] = append(append([]any{o.ID}, organizationArgs(o)...), now, now)
-	}
-	if err := t.execRows(ctx, `INSERT INTO organizations (id, name, other_names, kind, country, region, official_code,
+	err := insertEach(ctx, t, `INSERT INTO organizations (id, name, other_names, kind, country, region, official_code,
 		code_key, population, population_date, employees, size_class, sector, parent_id, sort_name, search,
-		created_at, updated_at) VALUES `, "", nil, orgs, nil); err != nil {
+		created_at, updated_at) VALUES `, len(r.NewOrgs), func(i int) []any {
+		o := r.NewOrgs[i]
+		return append(append([]any{o.ID}, organizationArgs(o)...), now, now)
+	})
+	if err != nil {
 		return err
 	}
-	posts := make([][]any, len(r.NewPosts))
-	for i, p := range r.NewPosts {
-		posts[i] = append(append([]any{p.ID}, postArgs(p)...), now, now)
-	}
-	if err := t.execRows(ctx, `INSERT INTO posts (id, organization_id, title, role, cdo_check, archetype, placement,
+	err = insertEach(ctx, t, `INSERT INTO posts (id, organization_id, title, role, cdo_check, archetype, placement,
 		cross_departmental, budget, board_access, created, abolished, source_url, tasks, confidence, review, search,
-		created_at, updated_at) VALUES `, "", nil, posts, nil); err != nil {
+		created_at, updated_at) VALUES `, len(r.NewPosts), func(i int) []any {
+		p := r.NewPosts[i]
+		return append(append([]any{p.ID}, postArgs(p)...), now, now)
+	})
+	if err != nil {
 		return err
 	}
-	people := make([][]any, len(r.NewPeople))
-	for i, p := range r.NewPeople {
-		people[i] = append(append([]any{p.ID}, personArgs(p)...), now, now)
-	}
-	if err := t.execRows(ctx, `INSERT INTO people (id, name, gender, birth_year, fictional, publication_basis, search,
-		created_at, updated_at) VALUES `, "", nil, people, nil); err != nil {
+	err = insertEach(ctx, t, `INSERT INTO people (id, name, gender, birth_year, fictional, publication_basis, search,
+		created_at, updated_at) VALUES `, len(r.NewPeople), func(i int) []any {
+		p := r.NewPeople[i]
+		return append(append([]any{p.ID}, personArgs(p)...), now, now)
+	})
+	if err != nil {
 		return err
 	}
-	profiles := make([][]any, len(r.NewProfiles))
-	for i, p := range r.NewProfiles {
-		profiles[i] = []any{p.Key, p.PersonID}
-	}
-	if err := t.execRows(ctx, "INSERT INTO profiles (profile_key, person_id) VALUES ", "", nil, profiles, nil); err != nil {
+	err = insertEach(ctx, t, "INSERT INTO profiles (profile_key, person_id) VALUES ", len(r.NewProfiles), func(i int) []any {
+		return []any{r.NewProfiles[i].Key, r.NewProfiles[i].PersonID}
+	})
+	if err != nil {
 		return err
 	}
 	for _, p := range r.Updated {
@@ -276,17 +266,35 @@ func writeChanges(ctx context.Context, t *tx, r *census.Changes) error {
 			return mapError(err)
 		}
 	}
-	questions := make([][]any, len(r.Questions))
-	for i, q := range r.Questions {
-		questions[i] = []any{q.A, q.B, q.Score, q.Evidence, now}
+	return insertEach(ctx, t, "INSERT INTO match_questions (person_a, person_b, score, evidence, created_at) VALUES ", len(r.Questions), func(i int) []any {
+		q := r.Questions[i]
+		return []any{q.A, q.B, q.Score, q.Evidence, now}
+	})
+}
+
+// insertEach inserts n rows, made by row, a few thousand at a time: the
+// half million people of a large census wave are never all held as
+// statement arguments at once.
+func insertEach(ctx context.Context, t *tx, head string, n int, row func(i int) []any) error {
+	const chunk = 8 * batchRows
+	rows := make([][]any, 0, min(n, chunk))
+	for i := 0; i < n; i++ {
+		rows = append(rows, row(i))
+		if len(rows) == chunk || i == n-1 {
+			if err := t.execRows(ctx, head, "", nil, rows, nil); err != nil {
+				return err
+			}
+			clear(rows)
+			rows = rows[:0]
+		}
 	}
-	return t.execRows(ctx, "INSERT INTO match_questions (person_a, person_b, score, evidence, created_at) VALUES ", "", nil, questions, nil)
+	return nil
 }
 
 // insertObservations writes the rows: the resolved ones with their links,
 // the others (most of a raw export) without binding the empty links.
 func insertObservations(ctx context.Context, t *tx, obs []*cdoatlas.Observation, keys []string) error {
-	const batch = 20000
+	const batch = 8 * batchRows
 	const cols = `wave, source, file, line, row_key, person_name, title, organization, country, region, official_code,
 		profile_url, gender, birth_year, tasks, source_url, observed_on, role, cdo_check, archetype, confidence, flags`
 	var plain, linked [][]any

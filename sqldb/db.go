@@ -118,7 +118,7 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	var err error
 	// The writer turns WAL on (a property of the file) before any reader opens.
 	db.wdb, err = sql.Open("sqlite", path+"?"+common+
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(2)&_txlock=immediate")
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-16384)&_pragma=temp_store(2)&_txlock=immediate")
 	if err != nil {
 		return fmt.Errorf("sqlite: %w", err)
 	}

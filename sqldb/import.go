@@ -7,15 +7,19 @@ import (
 	"sort"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/census"
 	"github.com/cdoatlas/cdoatlas/classify"
 )
 
 // ImportRegistry stores the records in one transaction, or none of them.
 // Every record is validated first; then organizations are matched (by
-// country and code key; without a code, or when no organization has it, by
-// folded name or other name and country, among organizations without a
-// code, narrowed by region when several match) and updated with the fields
-// the record gives, posts by organization and folded title, people by
+// country and code key; without a code, or when no organization has it,
+// as the census finds them: census.OrgMatcher.MatchOrganization, so that
+// "Stadt Köln" is the stored "Köln") and updated with the fields the
+// record gives; a new organization without a code that the gazetteer
+// knows by name gets its code, and the region and population the record
+// leaves empty (census.FillFromPlace);
+// posts by organization and folded title, people by
 // folded name among the holders of the organization's posts, tenures by
 // post, person and start; what is not matched is created. Errors are
 // cdoatlas.FileErrors naming the record's line and the column (JSON field
@@ -209,7 +213,7 @@ type importer struct {
 	orgs    map[int64]*cdoatlas.Organization // organizations as stored (or to be), once read or created
 	sum     cdoatlas.ImportSummary
 	byCode  map[string]int64             // country + code key → ID
-	byName  map[string][]*orgName        // country + folded name or other name → organizations
+	matcher *census.OrgMatcher           // organizations by name, as the census finds them
 	parent  map[int64]int64              // every organization → its parent's ID, 0 for none
 	posts   map[int64]map[string]int64   // organization → folded title → first post
 	holders map[int64]map[string]int64   // organization → folded name → first person holding one of its posts
@@ -222,13 +226,6 @@ func newImporter(t *tx) *importer {
 	return &importer{t: t, states: map[int64]int{}, orgs: map[int64]*cdoatlas.Organization{},
 		parent: map[int64]int64{}, posts: map[int64]map[string]int64{}, holders: map[int64]map[string]int64{},
 		tenures: map[int64][]*cdoatlas.Tenure{}, idAlloc: newIDAlloc(t)}
-}
-
-// orgName is what matching by name needs to know of an organization.
-type orgName struct {
-	id      int64
-	region  string
-	hasCode bool
 }
 
 func (imp *importer) summary() *cdoatlas.ImportSummary {

@@ -18,7 +18,7 @@ func (imp *importer) prefetch(ctx context.Context, window []preparedRecord) erro
 	var ids []int64
 	seen := map[int64]bool{}
 	for i := range window {
-		id, err := imp.match(&window[i])
+		id, _, err := imp.match(&window[i])
 		if err != nil || id == 0 || seen[id] {
 			continue // errors are reported in record order later
 		}

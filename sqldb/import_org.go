@@ -6,6 +6,8 @@ import (
 	"reflect"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/census"
+	"github.com/cdoatlas/cdoatlas/gazetteer"
 )
 
 // loadIndex reads the codes, names and parents of all organizations once,
@@ -13,108 +15,72 @@ import (
 // import adds.
 func (imp *importer) loadIndex(ctx context.Context) error {
 	imp.byCode = map[string]int64{}
-	imp.byName = map[string][]*orgName{}
-	rows, err := imp.t.query(ctx, "SELECT id, name, other_names, country, region, code_key, parent_id FROM organizations ORDER BY id")
-	if err != nil {
-		return mapError(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var o cdoatlas.Organization
-		var otherNames, codeKey string
+	imp.matcher = census.NewOrgMatcher(nil)
+	return eachOrgName(ctx, imp.t, func(o *cdoatlas.Organization) {
+		imp.index(o)
+		imp.parent[o.ID] = parentOf(o)
+	})
+}
+
+// eachOrgName calls fn with every organization, ordered by ID, holding
+// what recognising it needs: ID, name, other names, kind, country,
+// region, official code and parent.
+func eachOrgName(ctx context.Context, t *tx, fn func(*cdoatlas.Organization)) error {
+	return eachRow(ctx, t, "SELECT id, name, other_names, kind, country, region, official_code, parent_id FROM organizations ORDER BY id", func(s scanner) error {
+		o := &cdoatlas.Organization{}
+		var otherNames string
 		var parentID sql.NullInt64
-		if err := rows.Scan(&o.ID, &o.Name, &otherNames, &o.Country, &o.Region, &codeKey, &parentID); err != nil {
-			return mapError(err)
+		if err := s.Scan(&o.ID, &o.Name, &otherNames, &o.Kind, &o.Country, &o.Region, &o.OfficialCode, &parentID); err != nil {
+			return err
 		}
 		o.OtherNames = decodeNames(otherNames)
-		imp.index(&o, codeKey)
-		imp.parent[o.ID] = parentID.Int64
-	}
-	return mapError(rows.Err())
+		o.ParentID = int64Ptr(parentID)
+		fn(o)
+		return nil
+	})
 }
 
-func nameKey(country, name string) string { return country + "\x00" + cdoatlas.Fold(name) }
-
-// index adds o, stored with codeKey, to the lookup maps.
-func (imp *importer) index(o *cdoatlas.Organization, codeKey string) {
-	if codeKey != "" {
-		imp.byCode[o.Country+"\x00"+codeKey] = o.ID
+// index adds o to the lookups, or updates it there.
+func (imp *importer) index(o *cdoatlas.Organization) {
+	if key := o.CodeKey(); key != "" {
+		imp.byCode[o.Country+"\x00"+key] = o.ID
 	}
-	ref := &orgName{id: o.ID, region: o.Region, hasCode: codeKey != ""}
-	seen := map[string]bool{}
-	for _, n := range append([]string{o.Name}, o.OtherNames...) {
-		k := nameKey(o.Country, n)
-		if !seen[k] {
-			seen[k] = true
-			imp.byName[k] = append(imp.byName[k], ref)
-		}
-	}
+	imp.matcher.Add(census.OrgRefOf(o))
 }
 
-// unindex removes the name entries of o, as indexed, before it is indexed
-// anew with changed names.
-func (imp *importer) unindex(o *cdoatlas.Organization) {
-	for _, n := range append([]string{o.Name}, o.OtherNames...) {
-		k := nameKey(o.Country, n)
-		refs := imp.byName[k]
-		kept := refs[:0]
-		for _, r := range refs {
-			if r.id != o.ID {
-				kept = append(kept, r)
-			}
-		}
-		if len(kept) == 0 {
-			delete(imp.byName, k)
-		} else {
-			imp.byName[k] = kept
-		}
-	}
-}
-
-// match finds the stored organization of a record: by code key when it
-// has a code; otherwise, or when no organization has that code, by name
-// among organizations without a code. It returns 0 when there is none and
-// an error when the name fits several.
-func (imp *importer) match(p *preparedRecord) (int64, error) {
+// match finds the stored organization of a record: by code key, else as
+// census.OrgMatcher.MatchOrganization decides (the name as the census
+// reads it, within country, region and kind; the gazetteer). It returns
+// 0 and the gazetteer's place, if any, when there is none, and an error
+// when the name fits several.
+func (imp *importer) match(p *preparedRecord) (int64, *gazetteer.Place, error) {
 	o := &p.org
 	if key := o.CodeKey(); key != "" {
 		if id, ok := imp.byCode[o.Country+"\x00"+key]; ok {
-			return id, nil
+			return id, nil, nil
 		}
 	}
-	var found []*orgName
-	for _, r := range imp.byName[nameKey(o.Country, o.Name)] {
-		if !r.hasCode || o.OfficialCode == "" {
-			found = append(found, r)
-		}
+	m := imp.matcher.MatchOrganization(o)
+	if len(m.Also) > 0 {
+		return 0, nil, errorf(p.line, "name", "%d organizations of this country have this name: give the official code or the region", len(m.Also)+1)
 	}
-	if len(found) > 1 && o.Region != "" {
-		var inRegion []*orgName
-		for _, r := range found {
-			if r.region == o.Region {
-				inRegion = append(inRegion, r)
-			}
-		}
-		found = inRegion
-	}
-	switch len(found) {
-	case 0:
-		return 0, nil
-	case 1:
-		return found[0].id, nil
-	}
-	return 0, errorf(p.line, "name", "%d organizations of this country have this name: give the official code or the region", len(found))
+	return m.ID, m.Place, nil
 }
 
 // importOrganization creates or updates the organization of a record.
 func (imp *importer) importOrganization(ctx context.Context, p *preparedRecord) (*cdoatlas.Organization, error) {
 	t := imp.t
-	id, err := imp.match(p)
+	id, place, err := imp.match(p)
 	if err != nil {
 		return nil, err
 	}
 	if id == 0 {
 		o := p.org
+		// A new place gets what the gazetteer knows and the record leaves
+		// empty, unless its code is another organization's.
+		if filled := o; place != nil && census.FillFromPlace(&filled, place) && imp.check(&filled) == nil {
+			o = filled
+		}
 		if err := imp.check(&o); err != nil {
 			return nil, recordError(p.line, err, "official_code", orgColumn)
 		}
@@ -123,7 +89,7 @@ func (imp *importer) importOrganization(ctx context.Context, p *preparedRecord) 
 		}
 		o.OtherNames = decodeNames(encodeNames(o.OtherNames)) // never nil, as read back
 		o.CreatedAt, o.UpdatedAt = t.now, t.now
-		imp.index(&o, o.CodeKey())
+		imp.index(&o)
 		imp.parent[o.ID] = parentOf(&o)
 		imp.setState(o.ID, stateCreated)
 		imp.orgs[o.ID] = &o
@@ -153,9 +119,8 @@ func (imp *importer) importOrganization(ctx context.Context, p *preparedRecord) 
 	}
 	m.OtherNames = decodeNames(encodeNames(m.OtherNames))
 	m.UpdatedAt = t.now
-	imp.unindex(cur)
 	delete(imp.byCode, cur.Country+"\x00"+cur.CodeKey())
-	imp.index(&m, m.CodeKey())
+	imp.index(&m)
 	imp.parent[id] = parentOf(&m)
 	imp.setState(id, stateUpdated)
 	imp.orgs[id] = &m

@@ -47,6 +47,17 @@ func (db *DB) FindOrganizations(ctx context.Context, filter cdoatlas.Organizatio
 	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Organization, int, error) { return findOrganizations(ctx, t, filter) })
 }
 
+// FindOrganizationNames returns every organization, ordered by ID, with
+// ID, name, other names, kind, country, region, official code and parent
+// only: one query for what recognises organizations by name or code.
+func (db *DB) FindOrganizationNames(ctx context.Context) ([]*cdoatlas.Organization, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.Organization, error) {
+		orgs := []*cdoatlas.Organization{}
+		err := eachOrgName(ctx, t, func(o *cdoatlas.Organization) { orgs = append(orgs, o) })
+		return orgs, err
+	})
+}
+
 // CreateOrganization validates and stores o and sets its ID and
 // timestamps. EINVALID for invalid fields or an unknown parent, ECONFLICT
 // when another organization of the country has the same code key.

@@ -155,7 +155,7 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 	if u := userFrom(r.Context()); u != nil {
 		job.CreatedBy = u.ID
 	}
-	err := s.startImport(r.Context(), job, cdoatlas.ObservationImport{Wave: wave, Rows: rows})
+	err := s.startImport(r.Context(), job, cdoatlas.ObservationImport{Wave: wave, Rows: rows, Consume: true})
 	if errors.Is(err, errShuttingDown) {
 		s.renderErrorText(w, r, http.StatusServiceUnavailable, "census_import.shutting_down")
 		return

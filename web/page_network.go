@@ -492,8 +492,11 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 		Gender: f.Get("gender"), Consent: checked(f, "consent")}
 	pe := parseErrors{}
 	a.Population = pe.int64Field(f, "population")
-	if org := s.findApplicantOrganization(r, f.Get("organization_name"), f.Get("official_code"), f.Get("country")); org != nil {
-		a.OrganizationID = &org.ID
+	if len(pe) == 0 {
+		org := applicantOrg{Name: a.OrganizationName, OfficialCode: f.Get("official_code"), Kind: a.Kind, Country: a.Country,
+			Region: a.Region, Population: a.Population}
+		s.findApplicantOrganization(r.Context(), &org)
+		a.OrganizationID, a.Kind, a.Country, a.Region, a.Population = org.ID, org.Kind, org.Country, org.Region, org.Population
 	}
 	secret, err := "", a.Validate()
 	if err == nil && len(pe) == 0 {
@@ -518,39 +521,6 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 	}
 	s.applyLimit.failed(ip) // counts applications per address
 	http.Redirect(w, r, "/applications/"+secret+"?new=1", http.StatusSeeOther)
-}
-
-// findApplicantOrganization finds the registry's organization an
-// applicant named: by official code, else by name or other name (and
-// country, when given).
-func (s *site) findApplicantOrganization(r *http.Request, name, code, country string) *cdoatlas.Organization {
-	ctx := r.Context()
-	if code = strings.TrimSpace(code); code != "" {
-		orgs, _, err := s.Store.FindOrganizations(ctx, cdoatlas.OrganizationFilter{Q: code, Limit: 5})
-		if err == nil {
-			for _, o := range orgs {
-				if o.OfficialCode == code {
-					return o
-				}
-			}
-		}
-	}
-	want := cdoatlas.Fold(name)
-	if want == "" {
-		return nil
-	}
-	orgs, _, err := s.Store.FindOrganizations(ctx, cdoatlas.OrganizationFilter{Q: name, Country: strings.ToUpper(strings.TrimSpace(country)), Limit: 50})
-	if err != nil {
-		return nil
-	}
-	for _, o := range orgs {
-		for _, n := range append([]string{o.Name}, o.OtherNames...) {
-			if cdoatlas.Fold(n) == want {
-				return o
-			}
-		}
-	}
-	return nil
 }
 
 // applicationView is the private status page of an application.
@@ -712,8 +682,11 @@ func (s *site) handleMemberCreate(w http.ResponseWriter, r *http.Request) {
 		Title: f.Get("title"), Tasks: f.Get("tasks"), Gender: f.Get("gender"), Listed: checked(f, "listed")}
 	pe := parseErrors{}
 	m.Population = pe.int64Field(f, "population")
-	if org := s.findApplicantOrganization(r, m.OrganizationName, f.Get("official_code"), m.Country); org != nil {
-		m.OrganizationID = &org.ID
+	if len(pe) == 0 {
+		org := applicantOrg{Name: m.OrganizationName, OfficialCode: f.Get("official_code"), Kind: m.Kind, Country: m.Country,
+			Region: m.Region, Population: m.Population}
+		s.findApplicantOrganization(r.Context(), &org)
+		m.OrganizationID, m.Kind, m.Country, m.Region, m.Population = org.ID, org.Kind, org.Country, org.Region, org.Population
 	}
 	belongs := false
 	for _, c := range circles {

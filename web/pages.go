@@ -35,6 +35,8 @@ type site struct {
 	applyLimit *loginLimiter
 	// selects holds rendered filter selects by language and choice.
 	selects htmlMemo
+	// orgMatch recognises the organizations applicants name.
+	orgMatch orgMatcherMemo
 	// Failed logins are limited per address and e-mail, and more loosely
 	// per address alone, so that one guesser behind a shared address does
 	// not lock out everyone else at once.

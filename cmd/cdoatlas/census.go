@@ -118,7 +118,8 @@ func (m *Main) runImportObservations(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: *wave, Date: cdoatlas.PartialDate(*date)}, Rows: rows}
+	imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: *wave, Date: cdoatlas.PartialDate(*date)}, Rows: rows, Consume: true}
+	rows = nil
 	if m.interactive() {
 		imp.Progress = m.progressBar("classifying and resolving")
 	}
