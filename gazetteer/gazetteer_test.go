@@ -94,8 +94,8 @@ func TestSizeClass(t *testing.T) {
 	if got := must(t, "Landkreis München").SizeClass(); got != "KGK1" {
 		t.Errorf("Landkreis München: %s, want KGK1", got)
 	}
-	if got := must(t, "Wien").SizeClass(); got != "" {
-		t.Errorf("Wien without population: %q, want \"\"", got)
+	if got := must(t, "Wien").SizeClass(); got != "GK1" {
+		t.Errorf("Wien: %q, want GK1", got)
 	}
 }
 

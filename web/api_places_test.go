@@ -48,8 +48,13 @@ func TestAPIPlaces(t *testing.T) {
 			t.Errorf("got %v, want Halle (Saale)", l.Items)
 		}
 		l = get(t, "q=Lugano&country=CH")
+		if len(l.Items) != 1 || l.Items[0]["population"] == nil || l.Items[0]["size_class"] == "" {
+			t.Errorf("got %v, want Lugano with population and size class", l.Items)
+		}
+		// Chur absorbed neighbours after the BFS figure: no population.
+		l = get(t, "q=Chur&country=CH")
 		if len(l.Items) != 1 || l.Items[0]["population"] != nil {
-			t.Errorf("got %v, want Lugano with population null", l.Items)
+			t.Errorf("got %v, want Chur with population null", l.Items)
 		}
 	})
 	t.Run("Nothing", func(t *testing.T) {

@@ -55,8 +55,8 @@ func TestPlacesFind(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := classifyLines(t, out)
-		if len(got) != 2 || got[0]["official_code"] != "05315000" || got[1]["official_code"] != "90001" || got[1]["population"] != nil {
-			t.Errorf("got %v, want Köln then Wien (population null)", got)
+		if len(got) != 2 || got[0]["official_code"] != "05315000" || got[1]["official_code"] != "90001" || got[1]["size_class"] != "GK1" {
+			t.Errorf("got %v, want Köln then Wien (GK1)", got)
 		}
 	})
 	t.Run("JSONLBadLinesGoOn", func(t *testing.T) {

@@ -1,8 +1,9 @@
 // Command gen rebuilds the gazetteer's embedded place list,
-// data/places.csv.gz, from the reference files in ../shared/refdata and
+// data/places.csv.gz, from the reference files in ../shared/refdata, the
+// population files for Austria and Switzerland in internal/gen/refdata and
 // the npm package landkreise-deutschland (the German county names).
 //
-//	go run ./internal/gen [-refdata DIR] [-landkreise DIR] [-out FILE]
+//	go run ./internal/gen [-refdata DIR] [-popdata DIR] [-landkreise DIR] [-out FILE]
 package main
 
 import (
@@ -29,10 +30,15 @@ type place struct {
 	PopulationDate                                  string
 }
 
-const zensusDate = "2022-05-15"
+const (
+	zensusDate = "2022-05-15"
+	atPopDate  = "2025-01-01" // Statistik Austria, Bevölkerung zu Jahresbeginn
+	chPopDate  = "2024-12-31" // BFS STATPOP, ständige Wohnbevölkerung am Jahresende
+)
 
 func main() {
 	refdata := flag.String("refdata", "../../shared/refdata", "folder with the reference CSV files")
+	popdata := flag.String("popdata", "internal/gen/refdata", "folder with the Austrian and Swiss population files")
 	landkreise := flag.String("landkreise", "/tmp/lk/node_modules/landkreise-deutschland", "folder of the npm package landkreise-deutschland")
 	out := flag.String("out", "data/places.csv.gz", "file to write")
 	flag.Parse()
@@ -41,9 +47,9 @@ func main() {
 
 	de, err := germany(*refdata, *landkreise)
 	check(err)
-	at, err := austria(*refdata)
+	at, err := austria(*refdata, *popdata)
 	check(err)
-	ch, err := switzerland(*refdata)
+	ch, err := switzerland(*refdata, *popdata)
 	check(err)
 	places := append(append(de, at...), ch...)
 	check(write(*out, places))
@@ -185,12 +191,46 @@ func countyName(typ, name string) string {
 	return typ + " " + name
 }
 
-func austria(dir string) ([]place, error) {
+// readPopulation reads a file of code,name,population rows into a map
+// code → population.
+func readPopulation(path, codeCol string) (map[string]int64, error) {
+	rows, err := readCSV(path)
+	if err != nil {
+		return nil, err
+	}
+	pop := map[string]int64{}
+	for _, r := range rows {
+		n, err := strconv.ParseInt(r["population"], 10, 64)
+		code := r[codeCol]
+		if err != nil || n < 0 || code == "" {
+			return nil, fmt.Errorf("%s: row %q %q", path, code, r["population"])
+		}
+		if _, dup := pop[code]; dup {
+			return nil, fmt.Errorf("%s: code %s twice", path, code)
+		}
+		pop[code] = n
+	}
+	return pop, nil
+}
+
+func austria(dir, popDir string) ([]place, error) {
 	rows, err := readCSV(filepath.Join(dir, "at-municipalities-2021.csv"))
 	if err != nil {
 		return nil, err
 	}
+	pop, err := readPopulation(filepath.Join(popDir, "at-population-2025.csv"), "gkz")
+	if err != nil {
+		return nil, err
+	}
+	// A Bezirk's population is the sum of its municipalities in the
+	// population file, which is on a later Gebietsstand: the merged
+	// municipalities have new codes there but stay in their Bezirk.
+	bezirk := map[string]int64{}
+	for gkz, n := range pop {
+		bezirk[gkz[:3]] += n
+	}
 	var out []place
+	matched := 0
 	for _, r := range rows {
 		gkz := r["gkz"]
 		region := regionByKey("AT-", gkz[:1])
@@ -201,19 +241,35 @@ func austria(dir string) ([]place, error) {
 		if gkz == "90001" { // Wien, as in the demo data
 			kind = cdoatlas.KindCityState
 		}
-		out = append(out, place{"AT", gkz, r["name"], r["name"], kind, region, 0, ""})
+		p := place{"AT", gkz, r["name"], r["name"], kind, region, 0, ""}
+		if n, ok := pop[gkz]; ok {
+			p.Population, p.PopulationDate = n, atPopDate
+			matched++
+		}
+		out = append(out, p)
 	}
+	log.Printf("AT: %d of %d municipalities with population %s (%d rows in the population file)", matched, len(rows), atPopDate, len(pop))
 	rows, err = readCSV(filepath.Join(dir, "at-districts-2021.csv"))
 	if err != nil {
 		return nil, err
 	}
+	known := map[string]bool{}
 	for _, r := range rows {
 		code, name := r["code"], r["name"]
+		known[code] = true
 		if statutoryCity(name) {
 			continue
 		}
+		if bezirk[code] == 0 {
+			return nil, fmt.Errorf("Bezirk %s %s has no municipalities in the population file", code, name)
+		}
 		display := strings.ReplaceAll(name, "(Land)", "-Land")
-		out = append(out, place{"AT", code, name, "Bezirk " + display, cdoatlas.KindCounty, regionByKey("AT-", code[:1]), 0, ""})
+		out = append(out, place{"AT", code, name, "Bezirk " + display, cdoatlas.KindCounty, regionByKey("AT-", code[:1]), bezirk[code], atPopDate})
+	}
+	for code := range bezirk {
+		if !known[code] {
+			return nil, fmt.Errorf("population file: Bezirk %s is not in at-districts-2021.csv", code)
+		}
 	}
 	return out, nil
 }
@@ -226,19 +282,40 @@ func statutoryCity(name string) bool {
 
 var cantons = []string{"", "ZH", "BE", "LU", "UR", "SZ", "OW", "NW", "GL", "ZG", "FR", "SO", "BS", "BL", "SH", "AR", "AI", "SG", "GR", "AG", "TG", "TI", "VD", "VS", "NE", "GE", "JU"}
 
-func switzerland(dir string) ([]place, error) {
+func switzerland(dir, popDir string) ([]place, error) {
 	rows, err := readCSV(filepath.Join(dir, "ch-municipalities-2024.csv"))
 	if err != nil {
 		return nil, err
 	}
+	pop, err := readPopulation(filepath.Join(popDir, "ch-population-2024.csv"), "bfs")
+	if err != nil {
+		return nil, err
+	}
+	// Municipalities that kept their number but absorbed others before the
+	// population's Gemeindestand: their figure is for a larger territory.
+	enlargedRows, err := readCSV(filepath.Join(popDir, "ch-enlarged-2025.csv"))
+	if err != nil {
+		return nil, err
+	}
+	enlarged := map[string]bool{}
+	for _, r := range enlargedRows {
+		enlarged[r["bfs"]] = true
+	}
 	var out []place
+	matched := 0
 	for _, r := range rows {
 		n, err := strconv.Atoi(r["canton_number"])
 		if err != nil || n < 1 || n >= len(cantons) {
 			return nil, fmt.Errorf("BFS %s: canton %q", r["bfs"], r["canton_number"])
 		}
-		out = append(out, place{"CH", r["bfs"], r["name"], r["name"], cdoatlas.KindMunicipality, "CH-" + cantons[n], 0, ""})
+		p := place{"CH", r["bfs"], r["name"], r["name"], cdoatlas.KindMunicipality, "CH-" + cantons[n], 0, ""}
+		if n, ok := pop[p.Code]; ok && !enlarged[p.Code] {
+			p.Population, p.PopulationDate = n, chPopDate
+			matched++
+		}
+		out = append(out, p)
 	}
+	log.Printf("CH: %d of %d municipalities with population %s (%d rows in the population file, %d enlarged left out)", matched, len(rows), chPopDate, len(pop), len(enlarged))
 	return out, nil
 }
 
