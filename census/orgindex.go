@@ -306,7 +306,7 @@ func acronyms(name string) []string {
 	var initials strings.Builder
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == ',' || r == '(' || r == ')' })
 	for _, w := range words {
-		if k, kind := OrgKey(w); kind != "" && k == "" || legalForm(w) {
+		if legalForm(w) {
 			continue
 		}
 		rs := []rune(w)
@@ -325,10 +325,9 @@ func acronyms(name string) []string {
 
 // legalForm reports whether a word is a legal form alone ("AG", "GmbH").
 func legalForm(w string) bool {
-	_, kind := OrgKey("X " + w)
+	k, kind := OrgKey("X " + w)
 	switch kind {
 	case cdoatlas.KindCompany, cdoatlas.KindAssociation, cdoatlas.KindPublicCompany:
-		k, _ := OrgKey("X " + w)
 		return k == "x"
 	}
 	return false
