@@ -5,6 +5,7 @@ package cdoatlas
 var messages = map[string][2]string{
 	"required":                         {"Bitte ausfüllen.", "Please fill in."},
 	"too_long":                         {"Zu lang.", "Too long."},
+	"token.expiry_past":                {"Das Ablaufdatum liegt in der Vergangenheit.", "The expiry date is in the past."},
 	"kind.invalid":                     {"Unbekannte Art.", "Unknown kind."},
 	"country.invalid":                  {"Bitte einen Staat als ISO-Code angeben (DE, AT, CH …).", "Give a country as ISO code (DE, AT, CH …)."},
 	"region.invalid":                   {"Unbekannte Region für diesen Staat (ISO 3166-2, z. B. DE-NW, AT-9, CH-ZH).", "Unknown region for this country (ISO 3166-2, e.g. DE-NW, AT-9, CH-ZH)."},
@@ -56,6 +57,7 @@ var messages = map[string][2]string{
 	"email.invalid":                    {"Bitte eine gültige E-Mail-Adresse angeben.", "Give a valid e-mail address."},
 	"user_role.invalid":                {"Rolle: admin, editor oder member.", "Role: admin, editor or member."},
 	"password.weak":                    {"Passwort: mindestens 12 Zeichen.", "Password: at least 12 characters."},
+	"password.simple":                  {"Passwort zu leicht zu erraten: nicht nur Leerzeichen, Wiederholungen („abcabcabcabc“) oder Tastenfolgen („123456789012“).", "Password too easy to guess: not just spaces, repetitions (\"abcabcabcabc\") or key runs (\"123456789012\")."},
 	"url.invalid":                      {"Bitte eine vollständige Adresse (https://…) angeben.", "Give a full address (https://…)."},
 	"number.invalid":                   {"Bitte eine ganze Zahl angeben.", "Give a whole number."},
 	"bool.invalid":                     {"Bitte ja oder nein angeben.", "Give yes or no."},

@@ -22,11 +22,81 @@ const (
 	argonKeyLen  = 32
 )
 
-// HashPassword returns an encoded Argon2id hash of password
-// ($argon2id$v=19$m=…,t=…,p=…$salt$hash). EINVALID when it is too short.
-func HashPassword(password string) (string, error) {
+// PasswordProblem returns the message key of what makes a password too
+// weak, or "" for a good one. A password needs MinPasswordLength
+// characters, and more than spaces, one short piece repeated
+// ("abcabcabcabc") or a run along the alphabet, digits or keyboard
+// ("123456789012", "qwertzuiopü"): the checks of NIST SP 800-63B against
+// guessable choices, without composition rules.
+func PasswordProblem(password string) string {
 	if utf8.RuneCountInString(password) < MinPasswordLength {
-		return "", &Error{Code: EINVALID, Message: "password.weak", Fields: map[string]string{"password": "password.weak"}}
+		return "password.weak"
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(password)) < MinPasswordLength || repeated(password) || run(strings.ToLower(password)) {
+		return "password.simple"
+	}
+	return ""
+}
+
+// repeated reports whether s is one piece of at most a third of its
+// length written again and again.
+func repeated(s string) bool {
+	r := []rune(s)
+	for n := 1; n <= len(r)/3; n++ {
+		if len(r)%n != 0 {
+			continue
+		}
+		same := true
+		for i := n; i < len(r) && same; i++ {
+			same = r[i] == r[i-n]
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// keyboardRows are the rows of German and English keyboards; a password
+// that walks along one of them (or the alphabet, or the digits) is a run.
+var keyboardRows = []string{"abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertzuiopü", "asdfghjklöä", "yxcvbnm", "qwertyuiop", "zxcvbnm"}
+
+// run reports whether s walks along a row, forwards or backwards,
+// wrapping around: "123456789012", "zyxwvutsrqpo".
+func run(s string) bool {
+	r := []rune(s)
+	for _, row := range keyboardRows {
+		k := []rune(row)
+		for _, dir := range []int{1, -1} {
+			i := slicesIndex(k, r[0])
+			ok := i >= 0
+			for j := 1; j < len(r) && ok; j++ {
+				i = (i + dir + len(k)) % len(k)
+				ok = k[i] == r[j]
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func slicesIndex(s []rune, r rune) int {
+	for i, c := range s {
+		if c == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// HashPassword returns an encoded Argon2id hash of password
+// ($argon2id$v=19$m=…,t=…,p=…$salt$hash). EINVALID when it is too weak
+// (PasswordProblem).
+func HashPassword(password string) (string, error) {
+	if key := PasswordProblem(password); key != "" {
+		return "", &Error{Code: EINVALID, Message: key, Fields: map[string]string{"password": key}}
 	}
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {

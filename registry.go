@@ -46,6 +46,7 @@ type Store interface {
 	PersonService
 	TenureService
 	UserService
+	GuardService
 	RegistryImporter
 	CensusService
 	CensusImportJobService

@@ -79,8 +79,48 @@ type UserService interface {
 	// DeleteSession ends a session; ending an unknown one is no error.
 	DeleteSession(ctx context.Context, token string) error
 	// CreateAPIToken creates a bearer token for the user and returns it;
-	// it is shown once and stored only as a hash.
-	CreateAPIToken(ctx context.Context, userID int64, name string) (string, error)
-	// FindUserByAPIToken returns the token's user, or EUNAUTHORIZED.
+	// it is shown once and stored only as a hash. A zero expiresAt means
+	// the token does not expire.
+	CreateAPIToken(ctx context.Context, userID int64, name string, expiresAt time.Time) (string, error)
+	// FindUserByAPIToken returns the user of a live token, or
+	// EUNAUTHORIZED, and notes that the token was used.
 	FindUserByAPIToken(ctx context.Context, token string) (*User, error)
+	// FindAPITokens lists the tokens of a user, newest first; userID 0
+	// lists everyone's. Expired tokens are listed until revoked.
+	FindAPITokens(ctx context.Context, userID int64) ([]*APIToken, error)
+	// RevokeAPIToken deletes a token of the user (userID 0: of anyone);
+	// ENOTFOUND when the user has no token with that id.
+	RevokeAPIToken(ctx context.Context, userID, tokenID int64) error
+}
+
+// APIToken describes a bearer token; the secret itself is shown once when
+// it is made and never stored.
+type APIToken struct {
+	ID         int64     `json:"id"`
+	UserID     int64     `json:"user_id"`
+	Email      string    `json:"email"` // of the user
+	Name       string    `json:"name"`
+	CreatedAt  time.Time `json:"created_at"`
+	ExpiresAt  time.Time `json:"expires_at,omitzero"`   // zero: never
+	LastUsedAt time.Time `json:"last_used_at,omitzero"` // zero: not yet
+}
+
+// Expired reports whether the token has expired at now.
+func (t *APIToken) Expired(now time.Time) bool {
+	return !t.ExpiresAt.IsZero() && !now.Before(t.ExpiresAt)
+}
+
+// MaxTokenNameLength is the longest name an API token may have.
+const MaxTokenNameLength = 100
+
+// GuardService holds what every instance of the server must share to
+// protect itself: attempt counters and secret keys.
+type GuardService interface {
+	// CountAttempt adds delta to the attempts counted under key and
+	// returns the new count. A count older than window (since its last
+	// change) starts again from zero.
+	CountAttempt(ctx context.Context, key string, delta int, window time.Duration) (int, error)
+	// ServerSecret returns the secret stored under name, making one of
+	// size random bytes the first time; every caller gets the same.
+	ServerSecret(ctx context.Context, name string, size int) ([]byte, error)
 }

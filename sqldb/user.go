@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -42,8 +43,8 @@ func (db *DB) CreateUser(ctx context.Context, u *cdoatlas.User, password string)
 			return err
 		}
 	}
-	if utf8.RuneCountInString(password) < cdoatlas.MinPasswordLength {
-		fe.Add("password", "password.weak")
+	if key := cdoatlas.PasswordProblem(password); key != "" {
+		fe.Add("password", key)
 	}
 	if err := fe.Err(); err != nil {
 		return err
@@ -193,11 +194,12 @@ func (db *DB) DeleteSession(ctx context.Context, token string) error {
 }
 
 // CreateAPIToken creates a bearer token for the user and returns it; it is
-// shown once and stored only as a hash. ENOTFOUND for an unknown user,
-// EINVALID for a name longer than 100 characters.
-func (db *DB) CreateAPIToken(ctx context.Context, userID int64, name string) (string, error) {
+// shown once and stored only as a hash. A zero expiresAt means it does not
+// expire. ENOTFOUND for an unknown user, EINVALID for a name longer than
+// 100 characters or an expiry in the past.
+func (db *DB) CreateAPIToken(ctx context.Context, userID int64, name string, expiresAt time.Time) (string, error) {
 	name = strings.TrimSpace(name)
-	if utf8.RuneCountInString(name) > 100 {
+	if utf8.RuneCountInString(name) > cdoatlas.MaxTokenNameLength {
 		return "", &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "validation failed", Fields: map[string]string{"name": "too_long"}}
 	}
 	t, err := db.beginWrite(ctx)
@@ -205,35 +207,125 @@ func (db *DB) CreateAPIToken(ctx context.Context, userID int64, name string) (st
 		return "", err
 	}
 	defer t.rollback()
+	if !expiresAt.IsZero() && !expiresAt.After(t.now) {
+		return "", &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "validation failed", Fields: map[string]string{"expires": "token.expiry_past"}}
+	}
 	if err := userExists(ctx, t, userID); err != nil {
 		return "", err
 	}
+	var expires any
+	if !expiresAt.IsZero() {
+		expires = t.ts(expiresAt)
+	}
 	token := cdoatlas.NewToken()
-	if _, err := t.exec(ctx, "INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)",
-		cdoatlas.HashToken(token), userID, name, t.ts(t.now)); err != nil {
+	if _, err := t.exec(ctx, "INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+		cdoatlas.HashToken(token), userID, name, t.ts(t.now), expires); err != nil {
 		return "", mapError(err)
 	}
 	return token, t.commit()
 }
 
-// FindUserByAPIToken returns the user of the token, or EUNAUTHORIZED.
+// tokenTouchEvery is how often the last use of a token is written: at most
+// once a minute, so that a busy API client does not write on every call.
+const tokenTouchEvery = time.Minute
+
+// FindUserByAPIToken returns the user of a live token, or EUNAUTHORIZED (for
+// an unknown, revoked or expired one), and notes the token's use.
 func (db *DB) FindUserByAPIToken(ctx context.Context, token string) (*cdoatlas.User, error) {
 	if token == "" {
 		return nil, errBadToken
 	}
+	hash := cdoatlas.HashToken(token)
 	t, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer t.rollback()
-	u, err := scanUser(t.queryRow(ctx, "SELECT "+userColumns+" FROM api_tokens a JOIN users u ON u.id = a.user_id WHERE a.token_hash = ?",
-		cdoatlas.HashToken(token)))
+	var u cdoatlas.User
+	var id int64
+	var expires, used time.Time
+	err = t.queryRow(ctx, "SELECT "+userColumns+", a.id, a.expires_at, a.last_used_at FROM api_tokens a JOIN users u ON u.id = a.user_id WHERE a.token_hash = ?", hash).
+		Scan(&u.ID, &u.Email, &u.Role, &u.PasswordHash, timeCol{&u.CreatedAt}, &id, timeCol{&expires}, timeCol{&used})
 	if noRows(err) {
 		return nil, errBadToken
 	} else if err != nil {
 		return nil, mapError(err)
 	}
-	return u, nil
+	now := t.now
+	t.rollback()
+	if !expires.IsZero() && !now.Before(expires) {
+		return nil, errBadToken
+	}
+	if now.Sub(used) >= tokenTouchEvery {
+		if err := db.touchAPIToken(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return &u, nil
+}
+
+// touchAPIToken writes the token's last use.
+func (db *DB) touchAPIToken(ctx context.Context, id int64) error {
+	t, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.rollback()
+	if _, err := t.exec(ctx, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", t.ts(t.now), id); err != nil {
+		return mapError(err)
+	}
+	return t.commit()
+}
+
+// FindAPITokens lists the tokens of a user (0: of everyone), newest first.
+func (db *DB) FindAPITokens(ctx context.Context, userID int64) ([]*cdoatlas.APIToken, error) {
+	return read(ctx, db, func(t *tx) ([]*cdoatlas.APIToken, error) {
+		q := "SELECT a.id, a.user_id, u.email, a.name, a.created_at, a.expires_at, a.last_used_at FROM api_tokens a JOIN users u ON u.id = a.user_id"
+		var args []any
+		if userID != 0 {
+			q += " WHERE a.user_id = ?"
+			args = append(args, userID)
+		}
+		rows, err := t.query(ctx, q+" ORDER BY a.created_at DESC, a.id DESC", args...)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		defer rows.Close()
+		var out []*cdoatlas.APIToken
+		for rows.Next() {
+			var k cdoatlas.APIToken
+			if err := rows.Scan(&k.ID, &k.UserID, &k.Email, &k.Name, timeCol{&k.CreatedAt}, timeCol{&k.ExpiresAt}, timeCol{&k.LastUsedAt}); err != nil {
+				return nil, mapError(err)
+			}
+			out = append(out, &k)
+		}
+		return out, mapError(rows.Err())
+	})
+}
+
+// RevokeAPIToken deletes a token of the user (userID 0: of anyone), or
+// answers ENOTFOUND.
+func (db *DB) RevokeAPIToken(ctx context.Context, userID, tokenID int64) error {
+	t, err := db.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer t.rollback()
+	q, args := "DELETE FROM api_tokens WHERE id = ?", []any{tokenID}
+	if userID != 0 {
+		q += " AND user_id = ?"
+		args = append(args, userID)
+	}
+	res, err := t.exec(ctx, q, args...)
+	if err != nil {
+		return mapError(err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return mapError(err)
+	} else if n == 0 {
+		return notFound("API token")
+	}
+	return t.commit()
 }
 
 func userExists(ctx context.Context, t *tx, id int64) error {

@@ -115,7 +115,7 @@ func TestSessions(t *testing.T) {
 func TestAPITokens(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		u := createUser(t, db, "admin@example.org")
-		token, err := db.CreateAPIToken(ctx, u.ID, "export script")
+		token, err := db.CreateAPIToken(ctx, u.ID, "export script", time.Time{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,12 +126,130 @@ func TestAPITokens(t *testing.T) {
 			_, err := db.FindUserByAPIToken(ctx, bad)
 			wantCode(t, err, cdoatlas.EUNAUTHORIZED)
 		}
-		_, err = db.CreateAPIToken(ctx, 9999, "x")
+		_, err = db.CreateAPIToken(ctx, 9999, "x", time.Time{})
 		wantCode(t, err, cdoatlas.ENOTFOUND)
 		// A session token is no API token.
 		session, _ := db.CreateSession(ctx, u.ID)
 		_, err = db.FindUserByAPIToken(ctx, session)
 		wantCode(t, err, cdoatlas.EUNAUTHORIZED)
+	})
+}
+
+// TestAPITokenLifecycle: tokens expire, are listed without their secret,
+// note their last use and stop working when revoked, only by their owner.
+func TestAPITokenLifecycle(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		real := db.Now
+		defer func() { db.Now = real }()
+		alice := createUser(t, db, "alice@example.org")
+		bob := createUser(t, db, "bob@example.org")
+		now := real()
+		short, err := db.CreateAPIToken(ctx, alice.ID, "short", now.Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		forever, err := db.CreateAPIToken(ctx, alice.ID, "forever", time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.CreateAPIToken(ctx, bob.ID, "bob's", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.CreateAPIToken(ctx, alice.ID, "past", now.Add(-time.Minute))
+		wantCode(t, err, cdoatlas.EINVALID)
+
+		// Unused tokens have no last use; a use is noted.
+		list, err := db.FindAPITokens(ctx, alice.ID)
+		if err != nil || len(list) != 2 {
+			t.Fatalf("alice's tokens: %d, %v", len(list), err)
+		}
+		for _, k := range list {
+			if !k.LastUsedAt.IsZero() || k.Email != "alice@example.org" {
+				t.Errorf("token %q: last used %v, email %q", k.Name, k.LastUsedAt, k.Email)
+			}
+		}
+		if _, err := db.FindUserByAPIToken(ctx, short); err != nil {
+			t.Fatal(err)
+		}
+		list, _ = db.FindAPITokens(ctx, alice.ID)
+		byName := map[string]*cdoatlas.APIToken{}
+		for _, k := range list {
+			byName[k.Name] = k
+		}
+		if byName["short"].LastUsedAt.IsZero() || !byName["forever"].LastUsedAt.IsZero() {
+			t.Errorf("last use: short %v, forever %v", byName["short"].LastUsedAt, byName["forever"].LastUsedAt)
+		}
+		if byName["short"].ExpiresAt.Sub(now.Add(time.Hour)).Abs() > time.Second || !byName["forever"].ExpiresAt.IsZero() {
+			t.Errorf("expiry: short %v, forever %v", byName["short"].ExpiresAt, byName["forever"].ExpiresAt)
+		}
+		all, _ := db.FindAPITokens(ctx, 0)
+		if len(all) != 3 {
+			t.Errorf("all tokens: %d, want 3", len(all))
+		}
+
+		// Two hours on, the short token has expired; the other works.
+		db.Now = func() time.Time { return real().Add(2 * time.Hour) }
+		_, err = db.FindUserByAPIToken(ctx, short)
+		wantCode(t, err, cdoatlas.EUNAUTHORIZED)
+		if _, err := db.FindUserByAPIToken(ctx, forever); err != nil {
+			t.Fatalf("forever: %v", err)
+		}
+		db.Now = real
+
+		// Bob cannot revoke Alice's token; Alice can.
+		wantCode(t, db.RevokeAPIToken(ctx, bob.ID, byName["forever"].ID), cdoatlas.ENOTFOUND)
+		if _, err := db.FindUserByAPIToken(ctx, forever); err != nil {
+			t.Fatalf("after bob's try: %v", err)
+		}
+		if err := db.RevokeAPIToken(ctx, alice.ID, byName["forever"].ID); err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.FindUserByAPIToken(ctx, forever)
+		wantCode(t, err, cdoatlas.EUNAUTHORIZED)
+		wantCode(t, db.RevokeAPIToken(ctx, 0, byName["forever"].ID), cdoatlas.ENOTFOUND)
+	})
+}
+
+// TestGuard: attempt counts add up within the window, start again after
+// it, and never go below zero; every caller of ServerSecret gets one key.
+func TestGuard(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		real := db.Now
+		defer func() { db.Now = real }()
+		for i := 1; i <= 3; i++ {
+			n, err := db.CountAttempt(ctx, "login:a", 1, time.Minute)
+			if err != nil || n != i {
+				t.Fatalf("attempt %d: count %d, %v", i, n, err)
+			}
+		}
+		if n, _ := db.CountAttempt(ctx, "login:b", 1, time.Minute); n != 1 {
+			t.Errorf("another key: %d, want 1", n)
+		}
+		if n, _ := db.CountAttempt(ctx, "login:a", -1, time.Minute); n != 2 {
+			t.Errorf("after taking one back: %d, want 2", n)
+		}
+		if n, _ := db.CountAttempt(ctx, "login:a", -100, time.Minute); n != 0 {
+			t.Errorf("after taking all back: %d, want 0", n)
+		}
+		if n, _ := db.CountAttempt(ctx, "login:new", -1, time.Minute); n != 0 {
+			t.Errorf("taking back from nothing: %d, want 0", n)
+		}
+		db.CountAttempt(ctx, "login:c", 5, time.Minute)
+		db.Now = func() time.Time { return real().Add(2 * time.Minute) }
+		if n, _ := db.CountAttempt(ctx, "login:c", 1, time.Minute); n != 1 {
+			t.Errorf("after the window: %d, want 1", n)
+		}
+		db.Now = real
+
+		k1, err := db.ServerSecret(ctx, "csrf", 32)
+		if err != nil || len(k1) != 32 {
+			t.Fatalf("secret: %d bytes, %v", len(k1), err)
+		}
+		k2, _ := db.ServerSecret(ctx, "csrf", 32)
+		other, _ := db.ServerSecret(ctx, "other", 32)
+		if string(k1) != string(k2) || string(k1) == string(other) {
+			t.Errorf("secrets: same name differs or different names agree")
+		}
 	})
 }
 

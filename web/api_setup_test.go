@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/sqldb"
@@ -50,10 +51,10 @@ func newAPIEnv(t *testing.T, store cdoatlas.Store) *apiEnv {
 		}
 	}
 	var err error
-	if e.editor, err = store.CreateAPIToken(ctx, editor.ID, "test"); err != nil {
+	if e.editor, err = store.CreateAPIToken(ctx, editor.ID, "test", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	if e.member, err = store.CreateAPIToken(ctx, member.ID, "test"); err != nil {
+	if e.member, err = store.CreateAPIToken(ctx, member.ID, "test", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if e.session, err = store.CreateSession(ctx, editor.ID); err != nil {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"crypto/subtle"
 	"net/http"
 	"strings"
 
@@ -18,6 +19,7 @@ type ctxKey int
 const (
 	userKey ctxKey = iota
 	viaTokenKey
+	metricsKey
 )
 
 // userFrom returns the logged-in user of the request, or nil.
@@ -33,6 +35,12 @@ func viaToken(ctx context.Context) bool {
 	return v
 }
 
+// metricsReader reports whether the request came with the metrics token.
+func metricsReader(ctx context.Context) bool {
+	v, _ := ctx.Value(metricsKey).(bool)
+	return v
+}
+
 // authenticate puts the user of a bearer token or a session cookie into the
 // request context. A bad bearer token is refused at once with 401; a stale
 // session cookie is ignored (the visitor is anonymous).
@@ -41,7 +49,13 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		ctx := r.Context()
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
-			u, err := s.Store.FindUserByAPIToken(ctx, strings.TrimSpace(token))
+			token = strings.TrimSpace(token)
+			if ok && s.MetricsToken != "" && r.URL.Path == "/metrics" &&
+				subtle.ConstantTimeCompare([]byte(token), []byte(s.MetricsToken)) == 1 {
+				next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, metricsKey, true)))
+				return
+			}
+			u, err := s.Store.FindUserByAPIToken(ctx, token)
 			if !ok || err != nil {
 				if err != nil {
 					s.logError(r, err)

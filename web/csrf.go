@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -29,12 +30,31 @@ type csrfGuard struct {
 	origin *http.CrossOriginProtection
 }
 
-func newCSRFGuard() *csrfGuard {
+// newCSRFGuard returns a guard signing with key; every instance behind a
+// load balancer must use the same (csrfKey).
+func newCSRFGuard(key []byte) *csrfGuard {
+	return &csrfGuard{key: key, origin: http.NewCrossOriginProtection()}
+}
+
+// csrfKey is the key CSRF tokens are signed with, shared through the
+// database by all instances. Without a database, or when it cannot be
+// read at start, the key is random: forms then work with this instance
+// only, and the log says so.
+func (s *Server) csrfKey() []byte {
+	if s.Store != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), jobWriteTimeout)
+		defer cancel()
+		key, err := s.Store.ServerSecret(ctx, "csrf", 32)
+		if err == nil && len(key) >= 32 {
+			return key
+		}
+		s.Logger.Error("csrf key: cannot read the shared key; forms will work with this instance only", "err", err)
+	}
 	key := make([]byte, 32)
 	if _, err := rand.Read(key); err != nil {
 		panic(err) // crypto/rand does not fail on supported platforms
 	}
-	return &csrfGuard{key: key, origin: http.NewCrossOriginProtection()}
+	return key
 }
 
 // token returns the token for forms on the page being rendered, and sets
@@ -68,38 +88,54 @@ func (g *csrfGuard) sign(seed, session string) string {
 	return base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
 }
 
-// valid reports whether a POST comes from our own form: not cross-site by
-// the browser's word, and with the token that belongs to its cookies.
-func (g *csrfGuard) valid(r *http.Request) bool {
-	if err := g.origin.Check(r); err != nil {
+// plausible is what can be checked of a form POST before its body is read:
+// it is not cross-site by the browser's word, it carries the CSRF cookie,
+// and it comes from a browser session, not with an API token (forms are no
+// way around the API's rules; a token cannot make tokens).
+func (g *csrfGuard) plausible(r *http.Request) bool {
+	if g.origin.Check(r) != nil || viaToken(r.Context()) {
 		return false
 	}
 	c, err := r.Cookie(csrfCookie)
-	if err != nil || c.Value == "" {
-		return false
-	}
-	got := r.PostFormValue(csrfField)
-	if got == "" {
+	return err == nil && c.Value != ""
+}
+
+// valid reports whether got is the token that belongs to the request's
+// cookies.
+func (g *csrfGuard) valid(r *http.Request, got string) bool {
+	c, err := r.Cookie(csrfCookie)
+	if err != nil || c.Value == "" || got == "" {
 		return false
 	}
 	want := g.sign(c.Value, sessionValue(r))
 	return hmac.Equal([]byte(got), []byte(want))
 }
 
-// protect guards a state-changing handler: it caps the body, and answers
-// a request without a valid CSRF token with a 403 page, changing nothing.
+// protect guards a state-changing handler: it refuses a cross-site request
+// or one without the CSRF cookie before reading the body, caps the body,
+// and answers a request without a valid CSRF token with a 403 page,
+// changing nothing.
 func (s *site) protect(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.csrf.plausible(r) {
+			s.csrfFailed(w, r)
+			return
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 		if err := r.ParseForm(); err != nil {
 			s.renderError(w, r, http.StatusBadRequest)
 			return
 		}
-		if !s.csrf.valid(r) {
-			s.Logger.Info("csrf check failed", "method", r.Method, "path", r.URL.Path)
-			s.renderErrorText(w, r, http.StatusForbidden, "error.csrf")
+		if !s.csrf.valid(r, r.PostForm.Get(csrfField)) {
+			s.csrfFailed(w, r)
 			return
 		}
 		next(w, r)
 	}
+}
+
+// csrfFailed answers a form POST that failed the CSRF check.
+func (s *site) csrfFailed(w http.ResponseWriter, r *http.Request) {
+	s.Logger.Info("csrf check failed", "method", r.Method, "path", r.URL.Path)
+	s.renderErrorText(w, r, http.StatusForbidden, "error.csrf")
 }

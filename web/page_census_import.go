@@ -29,13 +29,19 @@ const (
 
 func (s *site) registerCensusImportRoutes() {
 	s.get("/census/import", s.editor(s.handleCensusImportForm))
-	s.mux.HandleFunc("POST /census/import", s.recoverPage(s.protectUpload(s.editor(s.handleCensusImport))))
+	s.mux.HandleFunc("POST /census/import", s.recoverPage(s.editor(s.protectUpload(s.handleCensusImport))))
 	s.get("/census/import/{job}", s.editor(s.handleCensusImportStatus))
 }
 
-// protectUpload is protect for multipart forms with files.
+// protectUpload is protect for multipart forms with files. Their CSRF token
+// comes in the form's address (?csrf_token=…), so that it is checked before
+// a byte of the upload is read; the login is checked before this.
 func (s *site) protectUpload(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.csrf.plausible(r) || !s.csrf.valid(r, r.URL.Query().Get(csrfField)) {
+			s.csrfFailed(w, r)
+			return
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxUploadBytes)
 		if err := r.ParseMultipartForm(uploadMemory); err != nil {
 			var mbe *http.MaxBytesError
@@ -47,11 +53,6 @@ func (s *site) protectUpload(next http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		defer r.MultipartForm.RemoveAll()
-		if !s.csrf.valid(r) {
-			s.Logger.Info("csrf check failed", "method", r.Method, "path", r.URL.Path)
-			s.renderErrorText(w, r, http.StatusForbidden, "error.csrf")
-			return
-		}
 		next(w, r)
 	}
 }

@@ -3,9 +3,11 @@ package web
 import (
 	"bytes"
 	"context"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,9 +21,16 @@ func (b *browser) upload(token bool, fields map[string]string, files map[string]
 	b.e.t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
+	action := "/census/import"
 	if token {
+		// As a browser does: post to the form's address, which carries
+		// the token.
 		w := b.get("/census/import")
-		mw.WriteField(csrfField, csrfTokenIn(b.e.t, w.Body.String()))
+		m := uploadAction.FindStringSubmatch(w.Body.String())
+		if m == nil {
+			b.e.t.Fatalf("no upload form on the page:\n%s", w.Body)
+		}
+		action = html.UnescapeString(m[1])
 	}
 	for k, v := range fields {
 		mw.WriteField(k, v)
@@ -31,10 +40,12 @@ func (b *browser) upload(token bool, fields map[string]string, files map[string]
 		fw.Write([]byte(content))
 	}
 	mw.Close()
-	r := httptest.NewRequest(http.MethodPost, "/census/import", &body)
+	r := httptest.NewRequest(http.MethodPost, action, &body)
 	r.Header.Set("Content-Type", mw.FormDataContentType())
 	return b.do(r)
 }
+
+var uploadAction = regexp.MustCompile(`<form[^>]* action="([^"]+)" enctype="multipart/form-data"`)
 
 // waitForPage fetches path until its text shows want, for at most 10
 // seconds, and returns the last answer.

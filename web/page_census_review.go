@@ -13,7 +13,7 @@ import (
 
 func (s *site) registerCensusReviewRoutes() {
 	s.get("/census/review", s.editor(s.handleMatchQueue))
-	s.post("/census/review/{id}", s.editor(s.handleMatchAnswer))
+	s.postEditor("/census/review/{id}", s.handleMatchAnswer)
 }
 
 // matchView is a page of open questions.

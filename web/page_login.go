@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -47,25 +48,41 @@ func (s *site) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 
 // handleLogin checks e-mail and password, starts a session and goes on to
 // where the visitor wanted to go. A failure says only that e-mail or
-// password were wrong, whichever it was.
+// password were wrong, whichever it was. The attempt is counted before the
+// password is checked, and only a few checks run at once (hashGate), so
+// that parallel guesses neither pass the limit nor exhaust memory.
 func (s *site) handleLogin(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	ip := clientIP(r)
 	next := localPath(r.URL.Query().Get("next"), "/")
 	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
 	account := ip + " " + strings.ToLower(strings.TrimSpace(email))
 	status, msg := http.StatusOK, ""
-	if !s.logins.allowed(account) || !s.loginIPs.allowed(ip) {
+	okAccount, err := s.attempt(ctx, loginLimit, account)
+	okIP, err2 := s.attempt(ctx, loginIPLimit, ip)
+	if err = errors.Join(err, err2); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch {
+	case !okAccount || !okIP:
 		status, msg = http.StatusTooManyRequests, "login.too_many"
-	} else {
-		u, err := s.Store.Authenticate(r.Context(), email, password)
-		switch {
+	case !s.hashes.enter(ctx):
+		w.Header().Set("Retry-After", "5")
+		status, msg = http.StatusTooManyRequests, "login.busy"
+	default:
+		u, err := s.Store.Authenticate(ctx, email, password)
+		s.hashes.leave()
+		switch code := cdoatlas.ErrorCode(err); {
 		case err == nil:
-			s.logins.succeeded(account)
+			// A good login does not count against the account, nor
+			// against others behind the same address.
+			if err := errors.Join(s.forgive(ctx, loginLimit, account, -1), s.forgive(ctx, loginIPLimit, ip, 1)); err != nil {
+				s.logError(r, err)
+			}
 			s.startSession(w, r, u, next)
 			return
-		case cdoatlas.ErrorCode(err) == cdoatlas.EUNAUTHORIZED || cdoatlas.ErrorCode(err) == cdoatlas.EINVALID || cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND:
-			s.logins.failed(account)
-			s.loginIPs.failed(ip)
+		case code == cdoatlas.EUNAUTHORIZED || code == cdoatlas.EINVALID || code == cdoatlas.ENOTFOUND:
 			status, msg = http.StatusUnauthorized, "login.failed"
 		default:
 			s.fail(w, r, err)

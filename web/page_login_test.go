@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -77,31 +76,6 @@ func TestPageLogin(t *testing.T) {
 			t.Errorf("redirect to %q, want /", loc)
 		}
 	})
-}
-
-func TestLoginLimiter(t *testing.T) {
-	l := newLoginLimiter(3, time.Hour)
-	for i := 0; i < 3; i++ {
-		if !l.allowed("192.0.2.1") {
-			t.Fatalf("refused after %d failures", i)
-		}
-		l.failed("192.0.2.1")
-	}
-	if l.allowed("192.0.2.1") {
-		t.Error("allowed after 3 failures")
-	}
-	if !l.allowed("192.0.2.2") {
-		t.Error("another address is refused")
-	}
-	l.succeeded("192.0.2.1")
-	if !l.allowed("192.0.2.1") {
-		t.Error("refused after the count was cleared")
-	}
-	l = newLoginLimiter(1, -time.Second) // failures expire at once
-	l.failed("192.0.2.1")
-	if !l.allowed("192.0.2.1") {
-		t.Error("refused after the window passed")
-	}
 }
 
 func TestPageLoginThrottled(t *testing.T) {

@@ -20,8 +20,8 @@ import (
 
 func (s *site) registerMemberRoutes() {
 	s.get("/members", s.loggedIn(s.handleMembers))
-	s.post("/members/{id}/listed", s.loggedIn(s.handleMemberListed))
-	s.post("/members/{id}/leave", s.loggedIn(s.handleMemberLeave))
+	s.postLoggedIn("/members/{id}/listed", s.handleMemberListed)
+	s.postLoggedIn("/members/{id}/leave", s.handleMemberLeave)
 }
 
 // membersView is the members' page.

@@ -71,7 +71,7 @@ func TestPageMembers(t *testing.T) {
 	}
 
 	// The coordinator sees the circle's make-up.
-	w = e.as(cdoatlas.UserEditor).get(fmt.Sprintf("/networks/%d", n.ID))
+	w = e.coordinator(n.ID).get(fmt.Sprintf("/networks/%d", n.ID))
 	wantText(t, w, "Zusammensetzung: Kernkreis", "Unausgewogenheit nach den Zielen des Netzwerks", "Mitglieder nach Größenklasse (Gewicht 3)", "Sachsen")
 
 	w = me.follow(me.submit("/members", fmt.Sprintf("/members/%d/leave", ids[0]), url.Values{"reason": {"Ruhestand"}}))

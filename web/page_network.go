@@ -20,14 +20,14 @@ import (
 func (s *site) registerNetworkRoutes() {
 	s.get("/networks", s.editor(s.handleNetworkIndex))
 	s.get("/networks/new", s.editor(s.handleNetworkNew))
-	s.post("/networks/new", s.editor(s.handleNetworkCreate))
+	s.postEditor("/networks/new", s.handleNetworkCreate)
 	s.get("/networks/{id}", s.editor(s.handleNetworkShow))
-	s.post("/networks/{id}/goals", s.editor(s.handleGoals))
-	s.post("/networks/{id}/coordinators", s.editor(s.handleCoordinatorAdd))
+	s.postEditor("/networks/{id}/goals", s.handleGoals)
+	s.postEditor("/networks/{id}/coordinators", s.handleCoordinatorAdd)
 	s.get("/networks/{id}/members/new", s.editor(s.handleMemberNew))
-	s.post("/networks/{id}/members/new", s.editor(s.handleMemberCreate))
+	s.postEditor("/networks/{id}/members/new", s.handleMemberCreate)
 	s.get("/networks/{id}/calls/new", s.editor(s.handleCallNew))
-	s.post("/networks/{id}/calls/new", s.editor(s.handleCallCreate))
+	s.postEditor("/networks/{id}/calls/new", s.handleCallCreate)
 	s.get("/calls/{id}/applications", s.editor(s.handleCallApplications))
 	s.get("/calls", s.handleCallIndex)
 	s.get("/calls/{id}", s.handleCallShow)
@@ -44,13 +44,14 @@ type networkView struct {
 	Circles  []*cdoatlas.Circle
 	Calls    []*cdoatlas.Call
 	MakeUps  []circleMakeUp
-	// Coordinators run the network; without any, every editor does.
+	// Coordinators run the network; without any, only admins do.
 	Coordinators []*cdoatlas.User
 }
 
-// mayCoordinate reports whether the visitor runs the network: an admin,
-// one of its coordinators, or any editor while it has no coordinator (as
-// the demo's network).
+// mayCoordinate reports whether the visitor runs the network: an admin or
+// one of its coordinators. A network without coordinators (such as the
+// demo's) is run by admins alone, who name its coordinators: an editor
+// cannot make themself the coordinator of someone else's network.
 func (s *site) mayCoordinate(ctx context.Context, networkID int64) (bool, error) {
 	u := userFrom(ctx)
 	switch {
@@ -59,11 +60,7 @@ func (s *site) mayCoordinate(ctx context.Context, networkID int64) (bool, error)
 	case u.Role == cdoatlas.UserAdmin:
 		return true, nil
 	}
-	if ok, err := s.Store.IsCoordinator(ctx, networkID, u.ID); ok || err != nil {
-		return ok, err
-	}
-	cs, err := s.Store.FindCoordinators(ctx, networkID)
-	return len(cs) == 0, err
+	return s.Store.IsCoordinator(ctx, networkID, u.ID)
 }
 
 // coordinates is mayCoordinate for a handler: it answers 403 (or the
@@ -481,8 +478,11 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "application_thanks", &applicationView{page: v.page})
 		return
 	}
-	ip := clientIP(r)
-	if !s.applyLimit.allowed(ip) {
+	// Every application counts, also one refused for its fields.
+	if ok, err := s.attempt(r.Context(), applyLimit, clientIP(r)); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if !ok {
 		s.renderErrorText(w, r, http.StatusTooManyRequests, "application.too_many")
 		return
 	}
@@ -519,7 +519,6 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "call_show", v)
 		return
 	}
-	s.applyLimit.failed(ip) // counts applications per address
 	http.Redirect(w, r, "/applications/"+secret+"?new=1", http.StatusSeeOther)
 }
 

@@ -18,8 +18,8 @@ import (
 
 func (s *site) registerAdmissionRoutes() {
 	s.get("/calls/{id}/proposal", s.editor(s.handleProposal))
-	s.post("/calls/{id}/proposal", s.editor(s.handleProposalAccept))
-	s.post("/applications/{id}/decide", s.editor(s.handleDecide))
+	s.postEditor("/calls/{id}/proposal", s.handleProposalAccept)
+	s.postEditor("/applications/{id}/decide", s.handleDecide)
 }
 
 // proposalView is the proposal page.

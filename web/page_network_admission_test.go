@@ -40,7 +40,7 @@ func TestPageProposal(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		ed := e.as(cdoatlas.UserEditor)
+		ed := e.coordinator(n.ID)
 		path := fmt.Sprintf("/calls/%d/proposal", call.ID)
 		w := ed.get(path)
 		wantCode(t, w, http.StatusOK)
@@ -124,7 +124,7 @@ func TestPageOffer(t *testing.T) {
 	w := anon.get("/applications/" + secret)
 	wantText(t, w, "Ihnen wird ein Platz im Kreis angeboten.", "Platz annehmen")
 	// The coordinator sees the open offer and the address to tell the person.
-	wantText(t, e.as(cdoatlas.UserEditor).get(fmt.Sprintf("/calls/%d/applications", call.ID)), "Platz angeboten bis", "z@example.org")
+	wantText(t, e.coordinator(n.ID).get(fmt.Sprintf("/calls/%d/applications", call.ID)), "Platz angeboten bis", "z@example.org")
 	w = anon.follow(anon.submit("/applications/"+secret, "/applications/"+secret, url.Values{"answer": {"accept"}}))
 	wantText(t, w, "Ihre Antwort ist gespeichert.", "Aufgenommen.")
 	wantNoText(t, w, "Platz annehmen")

@@ -17,11 +17,11 @@ func (s *site) registerOrganizationRoutes() {
 	s.get("/organizations", s.handleOrganizationIndex)
 	s.get("/organizations/{id}", s.handleOrganizationShow)
 	s.get("/organizations/new", s.editor(s.handleOrganizationNew))
-	s.post("/organizations/new", s.editor(s.handleOrganizationCreate))
+	s.postEditor("/organizations/new", s.handleOrganizationCreate)
 	s.get("/organizations/{id}/edit", s.editor(s.handleOrganizationEdit))
-	s.post("/organizations/{id}/edit", s.editor(s.handleOrganizationUpdate))
+	s.postEditor("/organizations/{id}/edit", s.handleOrganizationUpdate)
 	s.get("/organizations/{id}/delete", s.editor(s.handleOrganizationDeleteConfirm))
-	s.post("/organizations/{id}/delete", s.editor(s.handleOrganizationDelete))
+	s.postEditor("/organizations/{id}/delete", s.handleOrganizationDelete)
 }
 
 // organizationIndexView is the searchable, filterable list.

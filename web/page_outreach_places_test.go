@@ -59,7 +59,7 @@ func TestPageOutreachPlaces(t *testing.T) {
 		if err := e.store.CreateNetwork(ctx, n); err != nil {
 			t.Fatal(err)
 		}
-		ed := e.as(cdoatlas.UserEditor)
+		ed := e.coordinator(n.ID)
 		base := fmt.Sprintf("/networks/%d/outreach/places", n.ID)
 		if !strings.Contains(ed.get(fmt.Sprintf("/networks/%d/outreach", n.ID)).Body.String(), `href="`+base+`"`) {
 			t.Error("the outreach page does not link the places without a lead")

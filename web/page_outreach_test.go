@@ -27,7 +27,7 @@ func TestPageOutreach(t *testing.T) {
 	if err := e.store.CreateNetwork(ctx, n); err != nil {
 		t.Fatal(err)
 	}
-	ed := e.as(cdoatlas.UserEditor)
+	ed := e.coordinator(n.ID)
 	path := fmt.Sprintf("/networks/%d/outreach", n.ID)
 	w := ed.get(path)
 	wantCode(t, w, http.StatusOK)

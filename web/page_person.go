@@ -12,11 +12,11 @@ func (s *site) registerPersonRoutes() {
 	s.get("/people", s.loggedIn(s.handlePersonIndex))
 	s.get("/people/{id}", s.handlePersonShow)
 	s.get("/people/new", s.editor(s.handlePersonNew))
-	s.post("/people/new", s.editor(s.handlePersonCreate))
+	s.postEditor("/people/new", s.handlePersonCreate)
 	s.get("/people/{id}/edit", s.editor(s.handlePersonEdit))
-	s.post("/people/{id}/edit", s.editor(s.handlePersonUpdate))
+	s.postEditor("/people/{id}/edit", s.handlePersonUpdate)
 	s.get("/people/{id}/delete", s.editor(s.handlePersonDeleteConfirm))
-	s.post("/people/{id}/delete", s.editor(s.handlePersonDelete))
+	s.postEditor("/people/{id}/delete", s.handlePersonDelete)
 }
 
 // personIndexView lists people for logged-in users.

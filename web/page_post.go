@@ -11,11 +11,11 @@ import (
 func (s *site) registerPostRoutes() {
 	s.get("/posts/{id}", s.handlePostShow)
 	s.get("/organizations/{id}/posts/new", s.editor(s.handlePostNew))
-	s.post("/organizations/{id}/posts/new", s.editor(s.handlePostCreate))
+	s.postEditor("/organizations/{id}/posts/new", s.handlePostCreate)
 	s.get("/posts/{id}/edit", s.editor(s.handlePostEdit))
-	s.post("/posts/{id}/edit", s.editor(s.handlePostUpdate))
+	s.postEditor("/posts/{id}/edit", s.handlePostUpdate)
 	s.get("/posts/{id}/delete", s.editor(s.handlePostDeleteConfirm))
-	s.post("/posts/{id}/delete", s.editor(s.handlePostDelete))
+	s.postEditor("/posts/{id}/delete", s.handlePostDelete)
 }
 
 // postView is one post with its organization and tenure history.

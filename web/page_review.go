@@ -18,8 +18,8 @@ import (
 
 func (s *site) registerReviewRoutes() {
 	s.get("/review", s.editor(s.handleReviewQueue))
-	s.post("/review/{id}", s.editor(s.handleReviewDecide))
-	s.post("/review/titles/forget", s.editor(s.handleReviewForget))
+	s.postEditor("/review/{id}", s.handleReviewDecide)
+	s.postEditor("/review/titles/forget", s.handleReviewForget)
 }
 
 // reviewView is a page of the queue and the titles learned so far.

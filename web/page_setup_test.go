@@ -94,6 +94,17 @@ func (e *pageEnv) as(role string) *browser {
 	return b
 }
 
+// coordinator returns a browser logged in as a new editor who coordinates
+// the network.
+func (e *pageEnv) coordinator(networkID int64) *browser {
+	e.t.Helper()
+	b := e.as(cdoatlas.UserEditor)
+	if err := e.store.AddCoordinator(context.Background(), networkID, b.user.ID); err != nil {
+		e.t.Fatal(err)
+	}
+	return b
+}
+
 // do serves one request with the browser's cookies and keeps the cookies
 // the response sets. It fails the test when a page shows internal detail.
 func (b *browser) do(r *http.Request) *httptest.ResponseRecorder {

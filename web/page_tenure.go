@@ -13,11 +13,11 @@ import (
 func (s *site) registerTenureRoutes() {
 	s.get("/tenures/{id}", s.handleTenureShow)
 	s.get("/posts/{id}/tenures/new", s.editor(s.handleTenureNew))
-	s.post("/posts/{id}/tenures/new", s.editor(s.handleTenureCreate))
+	s.postEditor("/posts/{id}/tenures/new", s.handleTenureCreate)
 	s.get("/tenures/{id}/edit", s.editor(s.handleTenureEdit))
-	s.post("/tenures/{id}/edit", s.editor(s.handleTenureUpdate))
+	s.postEditor("/tenures/{id}/edit", s.handleTenureUpdate)
 	s.get("/tenures/{id}/delete", s.editor(s.handleTenureDeleteConfirm))
-	s.post("/tenures/{id}/delete", s.editor(s.handleTenureDelete))
+	s.postEditor("/tenures/{id}/delete", s.handleTenureDelete)
 }
 
 // handleTenureShow sends the visitor to the tenure's row on its post page.

@@ -11,7 +11,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -31,28 +30,22 @@ type site struct {
 	assets *assets
 	csrf   *csrfGuard
 	cache  pageCache
-	// applyLimit counts applications per client address.
-	applyLimit *loginLimiter
 	// selects holds rendered filter selects by language and choice.
 	selects htmlMemo
 	// orgMatch recognises the organizations applicants name.
 	orgMatch orgMatcherMemo
-	// Failed logins are limited per address and e-mail, and more loosely
-	// per address alone, so that one guesser behind a shared address does
-	// not lock out everyone else at once.
-	logins, loginIPs *loginLimiter
+	// hashes bounds the password checks that run at once.
+	hashes hashGate
 }
 
 // registerPageRoutes registers the HTML pages, the static files and the
 // not-found page for every path nothing else serves.
 func (s *Server) registerPageRoutes() {
 	st := &site{
-		Server:     s,
-		assets:     mustLoadAssets(webFS),
-		csrf:       newCSRFGuard(),
-		logins:     newLoginLimiter(10, 15*time.Minute),
-		loginIPs:   newLoginLimiter(100, 15*time.Minute),
-		applyLimit: newLoginLimiter(20, time.Hour),
+		Server: s,
+		assets: mustLoadAssets(webFS),
+		csrf:   newCSRFGuard(s.csrfKey()),
+		hashes: make(hashGate, concurrentHashes()),
 	}
 	st.tmpl = mustParseTemplates(webFS)
 	st.registerAssetRoutes()
@@ -121,6 +114,18 @@ func (s *site) get(pattern string, h http.HandlerFunc) {
 // post registers a state-changing form handler behind the CSRF check.
 func (s *site) post(pattern string, h http.HandlerFunc) {
 	s.mux.HandleFunc("POST "+pattern, s.recoverPage(s.protect(h)))
+}
+
+// postEditor registers a form handler for editors and admins: others are
+// refused before the body is read or the CSRF token checked.
+func (s *site) postEditor(pattern string, h http.HandlerFunc) {
+	s.mux.HandleFunc("POST "+pattern, s.recoverPage(s.editor(s.protect(h))))
+}
+
+// postLoggedIn registers a form handler for logged-in users: others are
+// refused before the body is read.
+func (s *site) postLoggedIn(pattern string, h http.HandlerFunc) {
+	s.mux.HandleFunc("POST "+pattern, s.recoverPage(s.loggedIn(s.protect(h))))
 }
 
 // recoverPage turns a panic in a page handler into the 500 page in the

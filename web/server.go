@@ -30,6 +30,10 @@ type Server struct {
 	// OfferTime is how long a seat offered to a waitlisted applicant is
 	// held; 0 means cdoatlas.DefaultOfferTime.
 	OfferTime time.Duration
+	// MetricsToken, when set, is a bearer token that may read /metrics.
+	// Without it only admins may; a monitoring system that cannot log in
+	// reads MetricsHandler on a separate, internal address instead.
+	MetricsToken string
 
 	mux     *http.ServeMux
 	metrics *metrics
@@ -52,7 +56,7 @@ func New(store cdoatlas.Store, logger *slog.Logger, ping func(context.Context) e
 	}
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 	s.mux.HandleFunc("GET /readyz", s.handleReadyz)
-	s.mux.Handle("GET /metrics", s.metrics)
+	s.mux.HandleFunc("GET /metrics", s.handleMetrics)
 	s.registerPageRoutes()
 	s.registerAPIRoutes()
 	s.handler = s.recoverPanics(s.metrics.instrument(s.logRequests(s.securityHeaders(s.authenticate(capturePattern(s.mux))))))
@@ -62,6 +66,21 @@ func New(store cdoatlas.Store, logger *slog.Logger, ping func(context.Context) e
 // ServeHTTP serves a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
+}
+
+// MetricsHandler serves the metrics in the Prometheus text format to
+// anyone: for a listener on an internal address (serve --metrics-addr).
+func (s *Server) MetricsHandler() http.Handler { return s.metrics }
+
+// handleMetrics serves /metrics on the public address to admins and to
+// the holder of the metrics token only.
+func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
+	if u := userFrom(r.Context()); !metricsReader(r.Context()) && (u == nil || u.Role != cdoatlas.UserAdmin) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="cdoatlas"`)
+		http.Error(w, "metrics need an admin login or the metrics token", http.StatusUnauthorized)
+		return
+	}
+	s.metrics.ServeHTTP(w, r)
 }
 
 func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {

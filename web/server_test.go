@@ -22,11 +22,17 @@ func TestOperationalEndpoints(t *testing.T) {
 		}
 		return db.Ping(ctx)
 	})
-	get := func(path string) *httptest.ResponseRecorder {
+	srv.MetricsToken = "metrics-secret-0123456789"
+	getAs := func(path, bearer string) *httptest.ResponseRecorder {
 		w := httptest.NewRecorder()
-		srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		r := httptest.NewRequest(http.MethodGet, path, nil)
+		if bearer != "" {
+			r.Header.Set("Authorization", "Bearer "+bearer)
+		}
+		srv.ServeHTTP(w, r)
 		return w
 	}
+	get := func(path string) *httptest.ResponseRecorder { return getAs(path, "") }
 	if w := get("/healthz"); w.Code != http.StatusOK {
 		t.Errorf("/healthz: %d", w.Code)
 	}
@@ -40,7 +46,23 @@ func TestOperationalEndpoints(t *testing.T) {
 	}
 	get("/organizations?q=ulm")
 	get("/no-such-page")
-	metrics := get("/metrics").Body.String()
+	// /metrics is not public: it needs the metrics token (or an admin).
+	for _, bearer := range []string{"", "wrong", "metrics-secret-012345678"} {
+		if w := getAs("/metrics", bearer); w.Code != http.StatusUnauthorized || strings.Contains(w.Body.String(), "cdoatlas_http") {
+			t.Errorf("/metrics with bearer %q: %d, want 401 without figures", bearer, w.Code)
+		}
+	}
+	// The metrics token opens nothing else.
+	if w := getAs("/api/v1/organizations", srv.MetricsToken); w.Code != http.StatusUnauthorized {
+		t.Errorf("metrics token on the API: %d, want 401", w.Code)
+	}
+	// The separate handler for an internal address serves anyone.
+	internal := httptest.NewRecorder()
+	srv.MetricsHandler().ServeHTTP(internal, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if !strings.Contains(internal.Body.String(), "cdoatlas_uptime_seconds") {
+		t.Errorf("metrics handler: %d %q", internal.Code, internal.Body)
+	}
+	metrics := getAs("/metrics", srv.MetricsToken).Body.String()
 	for _, want := range []string{
 		`cdoatlas_http_requests_total{method="GET",route="/organizations",status="200"} 1`,
 		`cdoatlas_http_requests_total{method="GET",route="/readyz",status="503"} 1`,

@@ -1,10 +1,11 @@
 package web
 
 import (
+	"context"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -59,60 +60,68 @@ func clientIP(r *http.Request) string {
 	return r.RemoteAddr
 }
 
-// loginLimiter counts failed logins per key (a client address, or an
-// address and an e-mail) and refuses further attempts for a while after
-// too many: a brake on password guessing.
-type loginLimiter struct {
-	mu     sync.Mutex
+// attemptLimit brakes password guessing and form flooding: it counts the
+// attempts per key (a client address, or an address and an e-mail) in the
+// database, so that every instance behind a load balancer counts alike,
+// and refuses an attempt beyond max within window. An attempt is counted
+// before any costly work is done for it.
+type attemptLimit struct {
+	prefix string // names the limit's counters
 	max    int
 	window time.Duration
-	fails  map[string]*loginFailures
 }
 
-type loginFailures struct {
-	count int
-	until time.Time // the count is forgotten after this
+// Attempt limits (issue #10): 10 logins per address and e-mail and 100 per
+// address in 15 minutes, 20 applications per address in an hour.
+var (
+	loginLimit   = attemptLimit{prefix: "login:", max: 10, window: 15 * time.Minute}
+	loginIPLimit = attemptLimit{prefix: "login-ip:", max: 100, window: 15 * time.Minute}
+	applyLimit   = attemptLimit{prefix: "apply:", max: 20, window: time.Hour}
+)
+
+// attempt counts an attempt of key and reports whether it is within the
+// limit.
+func (s *Server) attempt(ctx context.Context, l attemptLimit, key string) (bool, error) {
+	n, err := s.Store.CountAttempt(ctx, l.prefix+key, 1, l.window)
+	return n <= l.max, err
 }
 
-func newLoginLimiter(max int, window time.Duration) *loginLimiter {
-	return &loginLimiter{max: max, window: window, fails: map[string]*loginFailures{}}
+// forgive takes back n attempts of key (all of them when n < 0), after a
+// login that succeeded.
+func (s *Server) forgive(ctx context.Context, l attemptLimit, key string, n int) error {
+	if n < 0 {
+		n = 1 << 30
+	}
+	_, err := s.Store.CountAttempt(ctx, l.prefix+key, -n, l.window)
+	return err
 }
 
-// allowed reports whether key may try to log in now.
-func (l *loginLimiter) allowed(key string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	f := l.fails[key]
-	if f == nil || time.Now().After(f.until) {
+// hashGate bounds the password hashes computed at once: each takes 64 MiB
+// (Argon2id), so parallel logins must not each get one. A login waits for
+// a free slot for up to hashWait, then is refused with 429.
+type hashGate chan struct{}
+
+// hashWait is how long a login waits for a password check.
+const hashWait = 5 * time.Second
+
+// concurrentHashes is how many password checks run at once: one per two
+// cores, as each check runs on two (argonThreads). More at once would
+// finish no sooner, and each holds its 64 MiB.
+func concurrentHashes() int { return max(1, runtime.GOMAXPROCS(0)/2) }
+
+// enter waits for a slot; it returns false when none came in time or the
+// request ended.
+func (g hashGate) enter(ctx context.Context) bool {
+	t := time.NewTimer(hashWait)
+	defer t.Stop()
+	select {
+	case g <- struct{}{}:
 		return true
+	case <-t.C:
+		return false
+	case <-ctx.Done():
+		return false
 	}
-	return f.count < l.max
 }
 
-// failed records a failed attempt of key.
-func (l *loginLimiter) failed(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := time.Now()
-	if len(l.fails) > 10000 {
-		for k, f := range l.fails {
-			if now.After(f.until) {
-				delete(l.fails, k)
-			}
-		}
-	}
-	f := l.fails[key]
-	if f == nil || now.After(f.until) {
-		f = &loginFailures{}
-		l.fails[key] = f
-	}
-	f.count++
-	f.until = now.Add(l.window)
-}
-
-// succeeded forgets the failures of key.
-func (l *loginLimiter) succeeded(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.fails, key)
-}
+func (g hashGate) leave() { <-g }

@@ -160,8 +160,12 @@ func TestBrowser(t *testing.T) {
 	if _, stderr, err := a.run("", "migrate"); err != nil {
 		t.Fatalf("migrate: %v %s", err, stderr)
 	}
-	if _, stderr, err := a.run("browser-test-password\n", "user", "add", "--role", "editor", "editor@example.org"); err != nil {
+	if _, stderr, err := a.run("browser-test-password\n", "user", "add", "--role", "admin", "admin@example.org"); err != nil {
 		t.Fatalf("user add: %v %s", err, stderr)
+	}
+	// A token, so that /account lists one.
+	if _, stderr, err := a.run("", "token", "add", "--name", "Auswertung", "admin@example.org"); err != nil {
+		t.Fatalf("token add: %v %s", err, stderr)
 	}
 	base := a.serve("--demo")
 	ctx := browser(t, chromium)
@@ -404,7 +408,7 @@ func login(t *testing.T, ctx context.Context, base string) {
 		return
 	}
 	run(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name="email"]`)),
-		chromedp.SendKeys(chromedp.CSS(`input[name="email"]`), "editor@example.org"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="email"]`), "admin@example.org"),
 		chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), "browser-test-password"+kb.Enter),
 		chromedp.WaitNotPresent(chromedp.CSS(`input[name="password"]`)))
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func writeFile(t *testing.T, name string, content []byte) string {
@@ -128,6 +129,39 @@ func TestAccounts(t *testing.T) {
 	}
 	if _, _, err := a.run("", "token", "add", "nobody@example.org"); err == nil || !strings.Contains(err.Error(), "no account") {
 		t.Errorf("token for unknown account: %v", err)
+	}
+	if _, _, err := a.run("            \n", "user", "add", "--role", "member", "m@example.org"); err == nil || !strings.Contains(err.Error(), "too easy to guess") {
+		t.Errorf("12 spaces as password: %v", err)
+	}
+	if _, _, err := a.run("", "token", "add", "--name", "forever", "--expires", "0", "e@example.org"); err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := a.run("", "token", "list", "e@example.org")
+	lines := strings.Split(strings.TrimSpace(list), "\n")
+	if err != nil || len(lines) != 3 || !strings.Contains(list, `"forever"`) || !strings.Contains(list, `"cli"`) || strings.Contains(list, strings.TrimSpace(token)) {
+		t.Fatalf("token list: %v\n%s", err, list)
+	}
+	// The 90-day token ("cli") is listed with its expiry, the other never expires.
+	var cliID string
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		if strings.Contains(l, `"cli"`) {
+			cliID = f[0]
+			if f[4] != time.Now().Add(90*24*time.Hour).UTC().Format("2006-01-02") {
+				t.Errorf("cli token expires %s", f[4])
+			}
+		} else if f[4] != "never" {
+			t.Errorf("forever token expires %s", f[4])
+		}
+	}
+	if _, _, err := a.run("", "token", "revoke", cliID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := a.run("", "token", "revoke", cliID); err == nil || !strings.Contains(err.Error(), "no token with id") {
+		t.Errorf("revoking twice: %v", err)
+	}
+	if list, _, _ := a.run("", "token", "list"); strings.Contains(list, `"cli"`) || !strings.Contains(list, `"forever"`) {
+		t.Errorf("after revoke:\n%s", list)
 	}
 }
 

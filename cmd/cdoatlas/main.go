@@ -89,7 +89,7 @@ func init() {
 		{"serve", "serve [--addr 127.0.0.1:8080] [--db DSN] [--demo]", "run the web application and the JSON API", (*Main).runServe},
 		{"migrate", "migrate [--db DSN]", "apply the database schema migrations", (*Main).runMigrate},
 		{"user", "user add --role admin|editor|member EMAIL", "create an account (password from stdin when not a terminal)", (*Main).runUser},
-		{"token", "token add [--name NAME] EMAIL", "create an API bearer token for an account", (*Main).runToken},
+		{"token", "token add [--name NAME] [--expires DAYS] EMAIL | list [EMAIL] | revoke ID", "create, list and revoke API bearer tokens", (*Main).runToken},
 		{"import", "import registry FILE… | import observations --wave W [--date D] [--source S] FILE…", "import the registry (CSV, XLSX, JSON) or census observations of a wave (CSV, XLSX, JSONL)", (*Main).runImport},
 		{"export", "export --format csv|csv-de|xlsx|json|popolo [--out FILE]", "write the registry", (*Main).runExport},
 		{"classify", "classify [--jsonl] [--db DSN] [TITLE…]", "role, CDO check and archetype of titles (stdin when none given; --db adds the titles editors confirmed)", (*Main).runClassify},

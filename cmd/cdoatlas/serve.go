@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -73,6 +74,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	dsn := m.dbFlag(fs)
 	withDemo := fs.Bool("demo", false, "migrate the database and fill it with the demo data set when it is empty")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	metricsAddr := fs.String("metrics-addr", "", "serve /metrics without login on this separate address (e.g. 127.0.0.1:9090, for monitoring); on the main address it needs an admin or $CDOATLAS_METRICS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -118,6 +120,20 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	handler := web.New(db, logger, db.Ping)
 	handler.ReviewThreshold = db.ReviewThreshold
+	handler.MetricsToken = os.Getenv("CDOATLAS_METRICS_TOKEN")
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("--metrics-addr: %w", err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", handler.MetricsHandler())
+		msrv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		go msrv.Serve(mln)
+		defer msrv.Close()
+		logger.Info("metrics served", "addr", mln.Addr().String())
+	}
 	// Deferred after the database's Close, so run before it, and after
 	// the HTTP server's shutdown below, when no request starts an import
 	// any more: the census imports the server runs in the background are
