@@ -56,6 +56,9 @@ type Breakdown struct {
 // Stats are the figures of every wave, oldest first.
 type Stats struct {
 	Waves []WaveFigures `json:"waves"`
+	// counted are, per wave, the people who count: what a reader knows
+	// across waves depends on them (MakePublic, public.go).
+	counted []map[int64]countedPerson
 }
 
 // None is the breakdown key of an attribute that is not known.
@@ -152,6 +155,13 @@ func Figures(waves []cdoatlas.Wave, facts []cdoatlas.CensusFact) *Stats {
 			if _, ok := per[i][p]; !ok {
 				wf.Exits++
 			}
+		}
+	}
+	st.counted = make([]map[int64]countedPerson, len(waves))
+	for i := range waves {
+		st.counted[i] = make(map[int64]countedPerson, len(per[i]))
+		for p, c := range per[i] {
+			st.counted[i][p] = countedPerson{orgs: c.orgs, first: *c.first}
 		}
 	}
 	return st

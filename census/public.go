@@ -53,8 +53,16 @@ type Density struct {
 // MakePublic applies disclosure control with threshold k to the figures.
 // The relations a reader can use are declared: every breakdown of a wave
 // sums to its CDOs, the kinds sum to the public/company/other groups,
-// cdos(W) = stayed + entries, cdos(W-1) = stayed + exits, and stayed =
-// moved + those who stayed put.
+// cdos(W) = stayed + entries, cdos(W-1) = stayed + exits, stayed = moved +
+// those who stayed put, a country is its regions plus its people without
+// region (declareRegions), the kinds with size classes are their classes
+// plus those without (declareSizeClasses), and who stays keeps their
+// gender, age (a band later) and, staying put, their organization's
+// breakdowns (declareAcrossWaves). A count that is not printed but follows
+// from printed ones (stayed put, the people of a country without region,
+// of a kind without size class) is a cell too, so that it is protected
+// like a printed one; flows by breakdown, which do not follow, are hidden
+// cells.
 func MakePublic(st *Stats, k int) (*Public, error) {
 	var s disclosure.Set
 	key := disclosure.Key
@@ -98,6 +106,11 @@ func MakePublic(st *Stats, k int) (*Public, error) {
 		}
 		if _, ok := w.ByRole[cdoatlas.RoleCDO]; ok {
 			s.Sum(key(W, "cdos"), key(W, "by_role", cdoatlas.RoleCDO))
+		}
+		declareRegions(&s, W, &w)
+		declareSizeClasses(&s, W, &w)
+		if i > 0 {
+			declareAcrossWaves(&s, st, i)
 		}
 	}
 	res, err := disclosure.Protect(&s, k)

@@ -9,8 +9,8 @@ import (
 // down, withholds one more cell for each group of them, and returns how
 // many cells it withheld.
 //
-// The unknowns are the withheld cells with N > 0; withheld zeros count as
-// known (zero). Each relation with an unknown is a row (total +1, parts −1
+// The unknowns are the withheld and hidden cells with N > 0; withheld and
+// hidden zeros count as known (zero). Each relation with an unknown is a row (total +1, parts −1
 // over the unknowns), reduced to row echelon form over the rationals.
 //
 // A cell passes when there is a witness: an integer vector d in the kernel
@@ -87,8 +87,8 @@ func (p *protector) audit() int {
 	var determined []finding
 	var pinned []int // columns
 	for j := range cells {
-		if scales[comp.find(j)] {
-			continue
+		if scales[comp.find(j)] || p.st[cells[j]] == Hidden {
+			continue // hidden cells need no witness
 		}
 		b, isPivot := e.pivotRow[j]
 		switch {

@@ -9,23 +9,28 @@ import (
 // The checkers here are independent of protect.go and audit.go: they look
 // only at the Set and the Result.
 
-// checkRelations reports a relation with exactly one withheld member.
+// checkRelations reports a relation with exactly one withheld member that
+// is not hidden.
 func checkRelations(s *Set, r *Result) error {
 	for _, rel := range s.Relations() {
-		n := 0
+		n, hidden := 0, false
 		for _, k := range append([]string{rel.Total}, rel.Parts...) {
 			if r.Suppressed(k) {
 				n++
 			}
+			if st, _ := r.Status(k); st == Hidden {
+				hidden = true
+			}
 		}
-		if n == 1 {
+		if n == 1 && !hidden {
 			return fmt.Errorf("relation %s = %v has one withheld member", rel.Total, rel.Parts)
 		}
 	}
 	return nil
 }
 
-// bruteForce searches, for every withheld cell with N > 0, a table of
+// bruteForce searches, for every withheld cell with N > 0 (hidden cells
+// are unknowns, but need no second value), a table of
 // non-negative integers that agrees with every shown cell and relation and
 // gives that cell another count. It fails when there is none with counts up
 // to 2·max+2, or when a search takes more than limit steps (0: 2 000 000).
@@ -57,7 +62,7 @@ func bruteForce(s *Set, r *Result, limit int) error {
 		}
 	}
 	for j, c := range cells {
-		if b.fixed[j] || c.N == 0 {
+		if b.fixed[j] || c.N == 0 || c.Hidden {
 			continue
 		}
 		b.order = b.bfs(j)

@@ -17,6 +17,7 @@ const (
 	Shown     Status = iota // the count is published
 	Primary                 // 1 ≤ N < k
 	Secondary               // withheld so that no other withheld cell can be recomputed
+	Hidden                  // never published (Set.Hide)
 )
 
 func (s Status) String() string {
@@ -25,6 +26,8 @@ func (s Status) String() string {
 		return "primary"
 	case Secondary:
 		return "secondary"
+	case Hidden:
+		return "hidden"
 	}
 	return "shown"
 }
@@ -51,7 +54,12 @@ func protect(s *Set, k int, audit bool) (*Result, error) {
 	}
 	p := newProtector(s)
 	for c, n := range p.n {
-		if n >= 1 && n < k {
+		switch {
+		case s.hidden[p.keys[c]] && n == 0:
+			p.st[c] = Hidden // known to be 0: no unknown in its relations
+		case s.hidden[p.keys[c]]:
+			p.suppress(c, Hidden)
+		case n >= 1 && n < k:
 			p.suppress(c, Primary)
 		}
 	}
@@ -87,7 +95,7 @@ type protector struct {
 	relsOf  [][]int // relations each cell takes part in
 	isTotal []bool  // the total of at least one relation
 	st      []Status
-	count   []int // withheld members per relation
+	count   []int // withheld members per relation, hidden ones with N > 0 included
 	queue   []int // relations that may have exactly one withheld member
 }
 
@@ -129,16 +137,30 @@ func (p *protector) suppress(c int, st Status) {
 }
 
 // fixpoint withholds one more member of every relation that has exactly
-// one withheld member, until there is none.
+// one withheld member, until there is none. A relation with a hidden
+// member other than 0 needs nothing here: solving it for its one withheld
+// member takes the hidden count, which the reader does not have (the
+// audit looks at all relations together).
 func (p *protector) fixpoint() {
 	for len(p.queue) > 0 {
 		r := p.queue[0]
 		p.queue = p.queue[1:]
-		if p.count[r] != 1 {
+		if p.count[r] != 1 || p.hiddenIn(r) {
 			continue
 		}
 		p.suppress(p.choose(r), Secondary)
 	}
+}
+
+// hiddenIn reports whether relation r has a hidden member with N > 0.
+func (p *protector) hiddenIn(r int) bool {
+	x := p.rels[r]
+	for _, c := range append([]int{x.total}, x.parts...) {
+		if p.st[c] == Hidden && p.n[c] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // choose picks the shown member of relation r to withhold: the smallest

@@ -147,7 +147,7 @@ func TestProtectIntegerPinned(t *testing.T) {
 
 func TestProtectDeterministic(t *testing.T) {
 	build := func(order []int) *Set {
-		cells := []Cell{{"t", 12}, {"a", 1}, {"b", 4}, {"c", 4}, {"d", 3}}
+		cells := []Cell{{Key: "t", N: 12}, {Key: "a", N: 1}, {Key: "b", N: 4}, {Key: "c", N: 4}, {Key: "d", N: 3}}
 		var s Set
 		for _, i := range order {
 			s.Add(cells[i].Key, cells[i].N)

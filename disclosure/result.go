@@ -60,7 +60,7 @@ func (r *Result) Keys(st Status) []string {
 // or "" when nothing is withheld.
 func (r *Result) Legend(lang string) string {
 	for _, c := range r.cells {
-		if c.st.Suppressed() {
+		if c.st == Primary || c.st == Secondary {
 			return Legend(lang, r.K)
 		}
 	}

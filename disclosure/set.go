@@ -9,10 +9,11 @@ import (
 )
 
 // Cell is a published count of people under a key such as
-// "2024/by_region/DE-NW".
+// "2024/by_region/DE-NW", or a hidden one (Set.Hide).
 type Cell struct {
-	Key string
-	N   int
+	Key    string
+	N      int
+	Hidden bool
 }
 
 // Relation says that the count of Total equals the sum of the counts of
@@ -27,10 +28,11 @@ type Relation struct {
 // different counts, a relation naming an unknown key) are reported by
 // Validate and Protect, so a Set can be filled without checking each call.
 type Set struct {
-	n    map[string]int
-	keys []string // in order of Add
-	rels []Relation
-	errs []string
+	n      map[string]int
+	hidden map[string]bool
+	keys   []string // in order of Add
+	rels   []Relation
+	errs   []string
 }
 
 // Key joins parts into a cell key with "/", e.g. Key("2024", "by_gender",
@@ -39,9 +41,24 @@ func Key(parts ...string) string { return strings.Join(parts, "/") }
 
 // Add records a cell. Adding the same key again with the same count is
 // allowed; with another count it is an error.
-func (s *Set) Add(key string, n int) {
+func (s *Set) Add(key string, n int) { s.add(key, n, false) }
+
+// Hide records a hidden cell: a count that is never published and that a
+// reader cannot compute from what is, such as the people of a region who
+// stayed from one wave to the next. It lets relations say what a reader
+// knows about published counts through it (a region's CDOs are those who
+// stayed there plus those who moved in or entered). Protect never counts
+// a hidden cell with N > 0 as known to the reader, and does not protect
+// it: it is not published, and it need not stay unknown. A hidden 0 counts
+// as known, like a withheld 0: the witnesses of the audit then hold even
+// for a reader who guesses which flows are empty. A key is either hidden
+// or not.
+func (s *Set) Hide(key string, n int) { s.add(key, n, true) }
+
+func (s *Set) add(key string, n int, hidden bool) {
 	if s.n == nil {
 		s.n = make(map[string]int)
+		s.hidden = make(map[string]bool)
 	}
 	switch old, ok := s.n[key]; {
 	case key == "":
@@ -50,9 +67,14 @@ func (s *Set) Add(key string, n int) {
 		s.errs = append(s.errs, fmt.Sprintf("cell %q has a negative count", key))
 	case ok && old != n:
 		s.errs = append(s.errs, fmt.Sprintf("cell %q added twice with different counts", key))
+	case ok && s.hidden[key] != hidden:
+		s.errs = append(s.errs, fmt.Sprintf("cell %q added both hidden and not", key))
 	case !ok:
 		s.n[key] = n
 		s.keys = append(s.keys, key)
+		if hidden {
+			s.hidden[key] = true
+		}
 	}
 }
 
@@ -66,7 +88,7 @@ func (s *Set) Sum(total string, parts ...string) {
 func (s *Set) Cells() []Cell {
 	cells := make([]Cell, 0, len(s.keys))
 	for _, k := range s.keys {
-		cells = append(cells, Cell{k, s.n[k]})
+		cells = append(cells, Cell{k, s.n[k], s.hidden[k]})
 	}
 	sort.Slice(cells, func(i, j int) bool { return cells[i].Key < cells[j].Key })
 	return cells
