@@ -33,6 +33,7 @@ func (w *Wave) Validate() error {
 		fe.Add("wave", "wave.invalid")
 	}
 	validateDate(fe, "date", &w.Date)
+	fe.CheckText("notes", w.Notes)
 	return fe.Err()
 }
 
@@ -105,18 +106,30 @@ const (
 // observed_on), unknown (gender) or nil (birth year) and flagged with its
 // raw value; an empty person_name, title or organization is flagged
 // "required"; a value longer than its limit is cut short and flagged
-// "too_long". birthYear is the birth-year cell as written; when it is empty
+// "too_long"; control characters (TextProblem) are taken out of a value and
+// flagged "text.control", and line breaks in one-line values become spaces.
+// birthYear is the birth-year cell as written; when it is empty
 // o.BirthYear is checked instead. The flags are appended to o.Flags and
 // returned. Rows flagged on person_name, title or organization are not
 // resolved.
 func (o *Observation) Normalize(birthYear string) []CellFlag {
-	for _, f := range []*string{&o.PersonName, &o.Title, &o.Organization, &o.Country, &o.Region, &o.OfficialCode,
-		&o.ProfileURL, &o.Gender, &o.Tasks, &o.SourceURL} {
-		*f = strings.TrimSpace(*f)
-	}
 	var flags []CellFlag
 	flag := func(field, raw, reason string) {
 		flags = append(flags, CellFlag{Field: field, Raw: raw, Reason: reason})
+	}
+	for _, f := range []struct {
+		field string
+		v     *string
+	}{{"person_name", &o.PersonName}, {"title", &o.Title}, {"organization", &o.Organization}, {"country", &o.Country},
+		{"region", &o.Region}, {"official_code", &o.OfficialCode}, {"profile_url", &o.ProfileURL}, {"gender", &o.Gender},
+		{"tasks", &o.Tasks}, {"source_url", &o.SourceURL}} {
+		// Control characters (a NUL, a bidi override …) are taken out
+		// and the cell flagged; line breaks in one-line cells are spaces.
+		clean, removed := CleanText(*f.v, f.field == "tasks")
+		if removed {
+			flag(f.field, *f.v, "text.control")
+		}
+		*f.v = strings.TrimSpace(clean)
 	}
 	text := func(field string, v *string, limit int, required bool) {
 		switch {

@@ -5,6 +5,8 @@ package cdoatlas
 var messages = map[string][2]string{
 	"required":                         {"Bitte ausfüllen.", "Please fill in."},
 	"too_long":                         {"Zu lang.", "Too long."},
+	"text.control":                     {"Enthält unzulässige Steuerzeichen.", "Contains control characters that are not allowed."},
+	"text.encoding":                    {"Enthält ungültig kodierte Zeichen.", "Contains characters that are not validly encoded."},
 	"token.expiry_past":                {"Das Ablaufdatum liegt in der Vergangenheit.", "The expiry date is in the past."},
 	"kind.invalid":                     {"Unbekannte Art.", "Unknown kind."},
 	"country.invalid":                  {"Bitte einen Staat als ISO-Code angeben (DE, AT, CH …).", "Give a country as ISO code (DE, AT, CH …)."},

@@ -43,9 +43,11 @@ func (n *Network) Validate() error {
 	case utf8.RuneCountInString(n.Name) > 200:
 		fe.Add("name", "too_long")
 	}
+	fe.CheckLine("name", n.Name)
 	if utf8.RuneCountInString(n.Description) > 5000 {
 		fe.Add("description", "too_long")
 	}
+	fe.CheckText("description", n.Description)
 	for a, w := range n.Goals {
 		if !contains(BalanceAttributes, a) || w < 0 || w > 100 {
 			fe.Add("goals", "goals.invalid")
@@ -73,6 +75,7 @@ func (c *Circle) Validate() error {
 	case utf8.RuneCountInString(c.Name) > 200:
 		fe.Add("name", "too_long")
 	}
+	fe.CheckLine("name", c.Name)
 	if c.Capacity < 0 || c.Capacity > 100000 {
 		fe.Add("capacity", "capacity.invalid")
 	}
@@ -107,12 +110,15 @@ func (c *Call) Validate() error {
 	case utf8.RuneCountInString(c.Title) > 300:
 		fe.Add("title", "too_long")
 	}
+	fe.CheckLine("title", c.Title)
 	if utf8.RuneCountInString(c.Text) > 20000 {
 		fe.Add("text", "too_long")
 	}
+	fe.CheckText("text", c.Text)
 	if utf8.RuneCountInString(c.Criteria) > 20000 {
 		fe.Add("criteria", "too_long")
 	}
+	fe.CheckText("criteria", c.Criteria)
 	if d, err := ParsePartialDate(string(c.Deadline)); err != nil || !d.IsFull() {
 		fe.Add("deadline", "date.full_required")
 	} else {
@@ -190,6 +196,12 @@ func (a *Application) Validate() error {
 		a.Gender = GenderUnknown
 	}
 	fe := FieldErrors{}
+	for field, v := range map[string]string{"person_name": a.PersonName, "email": a.Email, "organization_name": a.OrganizationName,
+		"region": a.Region, "title": a.Title} {
+		fe.CheckLine(field, v)
+	}
+	fe.CheckText("tasks", a.Tasks)
+	fe.CheckText("mandate", a.Mandate)
 	required := func(field, v string, max int) {
 		switch {
 		case v == "":
@@ -260,6 +272,11 @@ func (m *Membership) Validate() error {
 		m.Gender = GenderUnknown
 	}
 	fe := FieldErrors{}
+	for field, v := range map[string]string{"person_name": m.PersonName, "email": m.Email, "organization_name": m.OrganizationName,
+		"region": m.Region, "title": m.Title} {
+		fe.CheckLine(field, v)
+	}
+	fe.CheckText("tasks", m.Tasks)
 	if m.PersonName == "" {
 		fe.Add("person_name", "required")
 	} else if utf8.RuneCountInString(m.PersonName) > 200 {

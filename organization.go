@@ -85,6 +85,13 @@ func (o *Organization) Validate() error {
 	case utf8.RuneCountInString(o.Name) > 300:
 		fe.Add("name", "too_long")
 	}
+	fe.CheckLine("name", o.Name)
+	for _, n := range o.OtherNames {
+		fe.CheckLine("other_names", n)
+	}
+	fe.CheckLine("region", o.Region)
+	fe.CheckLine("official_code", o.OfficialCode)
+	fe.CheckLine("sector", o.Sector)
 	if !contains(Kinds, o.Kind) {
 		fe.Add("kind", "kind.invalid")
 	}

@@ -55,6 +55,7 @@ func (p *Person) Validate() error {
 	case utf8.RuneCountInString(p.Name) > 200:
 		fe.Add("name", "too_long")
 	}
+	fe.CheckLine("name", p.Name)
 	if !contains(Genders, p.Gender) {
 		fe.Add("gender", "gender.invalid")
 	}

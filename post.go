@@ -106,9 +106,12 @@ func (p *Post) Validate() error {
 	case utf8.RuneCountInString(p.Title) > 300:
 		fe.Add("title", "too_long")
 	}
+	fe.CheckLine("title", p.Title)
 	if utf8.RuneCountInString(p.Tasks) > MaxTasksLength {
 		fe.Add("tasks", "too_long")
 	}
+	fe.CheckText("tasks", p.Tasks)
+	fe.CheckLine("source_url", p.SourceURL)
 	if !contains(Roles, p.Role) {
 		fe.Add("role", "role.invalid")
 	}

@@ -47,8 +47,12 @@ type Store interface {
 	TenureService
 	UserService
 	GuardService
+	AuditService
+	SiteTextService
 	RegistryImporter
 	CensusService
 	CensusImportJobService
 	NetworkService
+	MailService
+	PasswordResetService
 }

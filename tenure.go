@@ -43,6 +43,7 @@ func (t *Tenure) Validate() error {
 	t.Hire = strings.TrimSpace(strings.ToLower(t.Hire))
 	t.SourceURL = strings.TrimSpace(t.SourceURL)
 	fe := FieldErrors{}
+	fe.CheckLine("source_url", t.SourceURL)
 	if t.PersonID <= 0 {
 		fe.Add("person_id", "person.unknown")
 	}

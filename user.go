@@ -34,6 +34,11 @@ func (u *User) CanEdit() bool {
 	return u != nil && (u.Role == UserAdmin || u.Role == UserEditor)
 }
 
+// SeesUnpublishedNames reports whether the user may see the names of
+// people without a basis for publication: editors and admins, who keep
+// the registry, but not members (nor the public).
+func (u *User) SeesUnpublishedNames() bool { return u.CanEdit() }
+
 // validEmail reports whether s is a bare e-mail address.
 func validEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
@@ -72,6 +77,14 @@ type UserService interface {
 	// Authenticate returns the user with that e-mail and password, or
 	// EUNAUTHORIZED, taking the same time whether or not the e-mail exists.
 	Authenticate(ctx context.Context, email, password string) (*User, error)
+	// LoginOIDC returns the account linked to the identity's issuer and
+	// subject and gives it the identity's role. On the first login it links
+	// the account with the identity's e-mail address, but only when the
+	// provider verified the address, or else makes an account without
+	// password. EINVALID for a bad role or, on the first login, e-mail;
+	// ECONFLICT when the address belongs to an account that cannot be
+	// linked (unverified, or linked to another identity of the provider).
+	LoginOIDC(ctx context.Context, id OIDCIdentity) (*User, error)
 	// CreateSession starts a login session and returns its secret token.
 	CreateSession(ctx context.Context, userID int64) (string, error)
 	// FindUserBySession returns the user of a live session, or EUNAUTHORIZED.

@@ -76,7 +76,8 @@ func SourceOf(name string) string {
 //
 // Observation files are raw data: every row is kept. A cell that cannot be
 // normalised (cdoatlas.Observation.Normalize) is stored empty or unknown
-// and flagged with its raw value in the row's Flags, and listed in the
+// and flagged with its raw value in the row's Flags (so is one that held
+// control characters such as NUL, which are taken out), and listed in the
 // warnings, all of them, with its line, its column as written in the
 // header and the reason in English (its message key in Key). A line that
 // cannot be parsed at all (a stray quote, a JSON line that is not an
@@ -152,7 +153,10 @@ type reader struct {
 	rowBytes int               // bytes of the first rows, to guess how many there are
 }
 
+// newReader starts reading file. Its name goes into every row (and so
+// into the database): control characters in it are taken out.
 func newReader(file string) *reader {
+	file, _ = cdoatlas.CleanText(file, false)
 	return &reader{file: file, land: -1, strs: map[string]string{}}
 }
 

@@ -298,3 +298,36 @@ func structural(reason string) bool {
 	}
 	return false
 }
+
+// TestReadControlCharacters: a NUL or a bidi override in a raw cell keeps
+// the row; it is taken out of the value, and the cell flagged with its raw
+// value and listed as a warning with line and column. A NUL in a CSV file
+// marks it as binary: the file is refused with the line, not read.
+func TestReadControlCharacters(t *testing.T) {
+	in := `{"person_name": "Anna\u0000 Beispiel", "title": "CDO", "organization": "Stadt \u202eKöln", "tasks": "Zeile 1\nZeile 2\u0000"}` + "\n" +
+		`{"person_name": "Bert Bau", "title": "CDO\u0000", "organization": "Ulm"}` + "\n"
+	obs, warnings := read(t, in, "w\x00.jsonl")
+	if len(obs) != 2 {
+		t.Fatalf("%d rows, want 2", len(obs))
+	}
+	if o := obs[0]; o.PersonName != "Anna Beispiel" || o.Organization != "Stadt Köln" || o.Tasks != "Zeile 1\nZeile 2" || o.File != "w.jsonl" {
+		t.Errorf("row 1: %q, %q, %q, file %q", o.PersonName, o.Organization, o.Tasks, o.File)
+	}
+	if o := obs[1]; o.Title != "CDO" || len(o.Flags) != 1 || o.Flags[0] != (cdoatlas.CellFlag{Field: "title", Raw: "CDO\x00", Reason: "text.control"}) {
+		t.Errorf("row 2: title %q, flags %+v", o.Title, o.Flags)
+	}
+	var got []string
+	for _, w := range warnings {
+		got = append(got, fmt.Sprintf("%d %s %s", w.Line, w.Column, w.Key))
+	}
+	want := "1 person_name text.control|1 organization text.control|1 tasks text.control|2 title text.control"
+	if strings.Join(got, "|") != want {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+
+	_, _, err := Read(context.Background(), strings.NewReader("Name;Titel;Organisation\nAnna\x00;CDO;Ulm\n"), "w.csv")
+	var fe cdoatlas.FileErrors
+	if !errors.As(err, &fe) || fe[0].Line != 2 || !strings.Contains(fe[0].Reason, "binary") {
+		t.Errorf("CSV with a NUL: %v, want the file refused at line 2", err)
+	}
+}

@@ -26,8 +26,11 @@ const pageSize = 1000
 //
 // The flat formats hold one row per tenure, one per post without tenures
 // and one per organization without posts, so that importing the file again
-// changes nothing. Parent organizations and the fictional flag of people
-// have no column and are left out there; json keeps them.
+// (ReadRegistry) changes nothing. Parent organizations and the fictional
+// flag of people have no column and are left out there; json keeps them.
+// The CSV formats are guarded against formula injection (tabular.WriteCSV:
+// no cell starts with = + - @, tab or CR, but plain signed numbers), which
+// ReadRegistry undoes.
 //
 // Export writes every person the store holds, also those without a
 // publication basis: what is published must be filtered by the caller.
@@ -53,6 +56,16 @@ func Export(ctx context.Context, store cdoatlas.Store, format string, w io.Write
 	case "csv-de":
 		return tabular.WriteCSV(w, Columns, rows, tabular.ExcelDE)
 	case "xlsx":
+		// Cells are text, not guarded; but the import drops an apostrophe
+		// before a formula character (ReadRegistry), so a cell that starts
+		// so gets one more to come back as it was.
+		for _, row := range rows {
+			for i, c := range row {
+				if tabular.UnguardFormula(c) != c {
+					row[i] = "'" + c
+				}
+			}
+		}
 		return tabular.WriteXLSX(w, "Registry", Columns, rows, Columns[colOfficialCode])
 	}
 	return tabular.WriteCSV(w, Columns, rows, tabular.RFC4180)

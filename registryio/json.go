@@ -19,6 +19,14 @@ import (
 // order mark) is "{" or "[", otherwise a table read by tabular.Read (CSV or
 // XLSX) and checked by ParseRegistry. name is the file name in errors.
 //
+// A table reads back what the CSV export wrote: the export guards cells
+// against formula injection (tabular.GuardFormula), and a cell that starts
+// with an apostrophe before = + - @, a tab or a carriage return (not before
+// a plain signed number such as -12) loses that apostrophe
+// (tabular.UnguardFormula), in CSV and XLSX alike, as a spreadsheet that
+// opened the CSV export may save it either way. A name that really starts
+// so ("'=…") can only be imported from JSON.
+//
 // JSON comes in two forms:
 //
 //   - the "json" export: {"organizations", "posts", "people", "tenures"}
@@ -56,6 +64,7 @@ func ReadRegistry(r io.Reader, name string) ([]cdoatlas.RegistryRecord, error) {
 		if err != nil {
 			return nil, err
 		}
+		tabular.UnguardFormulas(t)
 		return ParseRegistry(t, name)
 	}
 	return readJSON(bytes.TrimPrefix(data, bom), name)

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/census"
@@ -27,6 +28,10 @@ func (db *DB) BeginCensusImport(ctx context.Context) (census.ImportTx, error) {
 type censusImport struct {
 	t   *tx
 	ids idAlloc
+	// For the audit log: the actor, the wave and what was written.
+	ctx                  context.Context
+	wave                 string
+	people, observations int
 }
 
 func (c *censusImport) Rollback() { c.t.rollback() }
@@ -34,6 +39,12 @@ func (c *censusImport) Rollback() { c.t.rollback() }
 func (c *censusImport) Commit() error {
 	if err := c.ids.finish(context.Background()); err != nil {
 		return err
+	}
+	if c.ctx != nil {
+		if err := c.t.audit(c.ctx, cdoatlas.AuditCensus, 0, cdoatlas.AuditImport, "wave "+c.wave,
+			fmt.Sprintf("%d observations", c.observations), fmt.Sprintf("%d people created", c.people)); err != nil {
+			return err
+		}
 	}
 	return c.t.commit()
 }
@@ -47,6 +58,7 @@ func (c *censusImport) RowKeys(ctx context.Context, wave string) (map[string]boo
 }
 
 func (c *censusImport) StoreWave(ctx context.Context, w *cdoatlas.Wave) error {
+	c.ctx, c.wave = ctx, w.ID
 	return storeWave(ctx, c.t, w)
 }
 
@@ -58,6 +70,7 @@ func (c *censusImport) WriteChanges(ctx context.Context, ch *census.Changes, fic
 	for _, p := range ch.NewPeople {
 		p.Fictional = fictional
 	}
+	c.people += len(ch.NewPeople)
 	return writeChanges(ctx, c.t, ch)
 }
 
@@ -68,6 +81,7 @@ func (c *censusImport) WriteObservations(ctx context.Context, rows []*cdoatlas.O
 	if err := insertObservations(ctx, c.t, rows, keys); err != nil {
 		return err
 	}
+	c.observations += len(rows)
 	if len(rows) > 0 {
 		if _, err := c.t.exec(ctx, "UPDATE registry_version SET version = version + 1 WHERE id = 1"); err != nil {
 			return mapError(err)

@@ -42,6 +42,11 @@ type DB struct {
 	// classification of a post waits in the review queue; 0 means
 	// classify.ReviewThreshold.
 	ReviewThreshold float64
+	// Letters writes the mails that changes send (the confirmation of an
+	// application, an offered seat, a password reset …); the store queues
+	// them in the outbox in the change's own transaction. Without Letters
+	// no mail is queued, and a password reset is refused.
+	Letters cdoatlas.Letters
 
 	dialect string
 	// rdb serves read-only transactions; wdb serves writes. For SQLite, wdb

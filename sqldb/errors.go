@@ -18,6 +18,7 @@ const (
 	errUnique
 	errForeignKey
 	errBusy
+	errText
 )
 
 // errorClass returns the class of a driver error.
@@ -44,6 +45,8 @@ func errorClass(err error) int {
 			return errForeignKey
 		case "40001", "40P01", "55P03": // serialization failure, deadlock, lock not available
 			return errBusy
+		case "22021", "22P05": // a NUL or invalid UTF-8 in a parameter, untranslatable character
+			return errText
 		}
 	}
 	return errOther
@@ -51,7 +54,8 @@ func errorClass(err error) int {
 
 // mapError turns an error of the driver into an application error: an
 // *cdoatlas.Error passes unchanged, a busy database becomes a conflict the
-// user may retry, anything else is internal.
+// user may retry, text PostgreSQL cannot hold (a NUL that no Validate
+// caught, e.g. in a filter) is invalid, anything else is internal.
 func mapError(err error) error {
 	var e *cdoatlas.Error
 	switch {
@@ -67,6 +71,8 @@ func mapError(err error) error {
 		return &cdoatlas.Error{Code: cdoatlas.ECONFLICT, Message: "this entry exists already", Err: err}
 	case errBusy:
 		return &cdoatlas.Error{Code: cdoatlas.ECONFLICT, Message: "the database is busy, please try again", Err: err}
+	case errText:
+		return &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "the text holds control characters that cannot be stored", Err: err}
 	}
 	return cdoatlas.Internal(err)
 }

@@ -64,10 +64,17 @@ func (db *DB) ImportRegistry(ctx context.Context, records []cdoatlas.RegistryRec
 	if err := imp.finish(ctx); err != nil {
 		return nil, err
 	}
+	sum := imp.summary()
+	if sum.PeopleCreated+sum.TenuresCreated > 0 {
+		if err := t.audit(ctx, cdoatlas.AuditRegistry, 0, cdoatlas.AuditImport,
+			fmt.Sprintf("%d people created", sum.PeopleCreated), fmt.Sprintf("%d tenures created", sum.TenuresCreated)); err != nil {
+			return nil, err
+		}
+	}
 	if err := t.commit(); err != nil {
 		return nil, err
 	}
-	return imp.summary(), nil
+	return sum, nil
 }
 
 // importWindow is the number of records whose stored organizations are

@@ -81,7 +81,10 @@ func admit(ctx context.Context, t *tx, applicationID, userID int64, note string)
 			cdoatlas.OfferAccepted, t.ts(t.now), a.ID, cdoatlas.OfferOpen); err != nil {
 			return mapError(err)
 		}
-		return decide(ctx, t, a.ID, cdoatlas.DecisionAdmit, cdoatlas.ApplicationAdmitted, userID, note)
+		if err := decide(ctx, t, a.ID, cdoatlas.DecisionAdmit, cdoatlas.ApplicationAdmitted, userID, note); err != nil {
+			return err
+		}
+		return notifyApplicant(ctx, t, cdoatlas.MailAdmitted, a.ID, "", time.Time{})
 	}()
 	if err != nil {
 		return nil, err
@@ -169,7 +172,13 @@ func (db *DB) Decide(ctx context.Context, applicationID int64, action string, us
 		if a.Status == cdoatlas.ApplicationAdmitted {
 			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the application has a seat")
 		}
-		return decide(ctx, t, a.ID, action, status, userID, note)
+		if err := decide(ctx, t, a.ID, action, status, userID, note); err != nil {
+			return err
+		}
+		if status == cdoatlas.ApplicationDeclined && a.Status != cdoatlas.ApplicationDeclined {
+			return notifyApplicant(ctx, t, cdoatlas.MailDeclined, a.ID, "", time.Time{})
+		}
+		return nil
 	})
 }
 
@@ -226,8 +235,13 @@ func (db *DB) SetListed(ctx context.Context, membershipID int64, listed bool) er
 // Leave ends a membership.
 func (db *DB) Leave(ctx context.Context, membershipID int64, reason string) error {
 	reason = strings.TrimSpace(reason)
+	fe := cdoatlas.FieldErrors{}
 	if len([]rune(reason)) > 2000 {
-		return cdoatlas.FieldErrors{"leave_reason": "too_long"}.Err()
+		fe.Add("leave_reason", "too_long")
+	}
+	fe.CheckText("leave_reason", reason)
+	if err := fe.Err(); err != nil {
+		return err
 	}
 	return db.write(ctx, func(t *tx) error {
 		var left any

@@ -2,11 +2,10 @@ package sqldb
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"time"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/classify"
@@ -220,12 +219,11 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 	if err := a.Validate(); err != nil {
 		return "", err
 	}
-	b := make([]byte, 24)
-	if _, err := rand.Read(b); err != nil {
-		return "", cdoatlas.Internal(err)
+	secret, err := newLinkSecret()
+	if err != nil {
+		return "", err
 	}
-	secret := base64.RawURLEncoding.EncodeToString(b)
-	err := db.write(ctx, func(t *tx) error {
+	err = db.write(ctx, func(t *tx) error {
 		call, err := scanCall(t.queryRow(ctx, "SELECT "+callColumns+" FROM calls WHERE id = ?", a.CallID))
 		if noRows(err) {
 			return notFound("call")
@@ -276,7 +274,10 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 			a.Title, a.Tasks, a.Placement, a.Mandate, a.Gender, t.ts(t.now), a.Check, string(reasons), a.Archetype,
 			a.Status, t.ts(t.now)).Scan(&a.ID)
 		a.AppliedAt = t.now
-		return mapError(err)
+		if err != nil {
+			return mapError(err)
+		}
+		return notifyApplicant(ctx, t, cdoatlas.MailApplicationReceived, a.ID, secret, time.Time{})
 	})
 	if err != nil {
 		return "", err
@@ -307,7 +308,11 @@ func scanApplication(s scanner) (*cdoatlas.Application, error) {
 // FindApplicationBySecret returns the application of a status link.
 func (db *DB) FindApplicationBySecret(ctx context.Context, secret string) (*cdoatlas.Application, error) {
 	return read(ctx, db, func(t *tx) (*cdoatlas.Application, error) {
-		a, err := scanApplication(t.queryRow(ctx, "SELECT "+applicationColumns+" FROM applications WHERE secret_hash = ?", secretHash(secret)))
+		// The first link's secret is the application's; further ones
+		// (sent with an offer) are in application_links.
+		h := secretHash(secret)
+		a, err := scanApplication(t.queryRow(ctx, "SELECT "+applicationColumns+` FROM applications WHERE id = COALESCE(
+			(SELECT id FROM applications WHERE secret_hash = ?), (SELECT application_id FROM application_links WHERE secret_hash = ?))`, h, h))
 		if noRows(err) {
 			return nil, notFound("application")
 		}

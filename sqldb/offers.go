@@ -55,6 +55,9 @@ func (db *DB) RunOffers(ctx context.Context, validFor time.Duration) (offered, e
 			if err := decide(ctx, t, id, decisionOfferExpired, cdoatlas.ApplicationDeclined, 0, ""); err != nil {
 				return err
 			}
+			if err := notifyApplicant(ctx, t, cdoatlas.MailOfferExpired, id, "", time.Time{}); err != nil {
+				return err
+			}
 			expired++
 		}
 		type circle struct {
@@ -140,6 +143,15 @@ func offerSeats(ctx context.Context, t *tx, circleID, networkID int64, capacity 
 			return 0, mapError(err)
 		}
 		if err := decide(ctx, t, appID, decisionOffer, cdoatlas.ApplicationWaitlisted, 0, p.Explain[id].DE); err != nil {
+			return 0, err
+		}
+		// The offer is answered on the status page: the mail brings a
+		// link to it.
+		secret, err := newApplicationLink(ctx, t, appID)
+		if err != nil {
+			return 0, err
+		}
+		if err := notifyApplicant(ctx, t, cdoatlas.MailSeatOffered, appID, secret, t.now.Add(validFor)); err != nil {
 			return 0, err
 		}
 	}

@@ -62,6 +62,10 @@ func (db *DB) UpdatePerson(ctx context.Context, p *cdoatlas.Person) error {
 		return err
 	}
 	defer t.rollback()
+	old, err := findPersonByID(ctx, t, p.ID)
+	if err != nil {
+		return err
+	}
 	err = t.queryRow(ctx, `UPDATE people SET name = ?, gender = ?, birth_year = ?, fictional = ?,
 		publication_basis = ?, search = ?, updated_at = ? WHERE id = ? RETURNING created_at`,
 		append(personArgs(p), t.ts(t.now), p.ID)...).Scan(timeCol{&p.CreatedAt})
@@ -71,6 +75,9 @@ func (db *DB) UpdatePerson(ctx context.Context, p *cdoatlas.Person) error {
 		return mapError(err)
 	}
 	p.UpdatedAt = t.now
+	if err := t.audit(ctx, cdoatlas.AuditPerson, p.ID, cdoatlas.AuditUpdate, personChanges(old, p)...); err != nil {
+		return err
+	}
 	return t.commit()
 }
 
@@ -89,6 +96,9 @@ func (db *DB) DeletePerson(ctx context.Context, id int64) error {
 		return mapError(err)
 	} else if n == 0 {
 		return notFound("person")
+	}
+	if err := t.audit(ctx, cdoatlas.AuditPerson, id, cdoatlas.AuditDelete); err != nil {
+		return err
 	}
 	return t.commit()
 }
@@ -139,5 +149,21 @@ func createPerson(ctx context.Context, t *tx, p *cdoatlas.Person) error {
 		return mapError(err)
 	}
 	p.CreatedAt, p.UpdatedAt = t.now, t.now
-	return nil
+	return t.audit(ctx, cdoatlas.AuditPerson, p.ID, cdoatlas.AuditCreate, personChanges(&cdoatlas.Person{}, p)...)
+}
+
+// personChanges names the fields in which b differs from a.
+func personChanges(a, b *cdoatlas.Person) []string {
+	var out []string
+	add := func(name string, differ bool) {
+		if differ {
+			out = append(out, name)
+		}
+	}
+	add("name", a.Name != b.Name)
+	add("gender", a.Gender != b.Gender)
+	add("birth_year", (a.BirthYear == nil) != (b.BirthYear == nil) || a.BirthYear != nil && *a.BirthYear != *b.BirthYear)
+	add("fictional", a.Fictional != b.Fictional)
+	add("publication_basis", a.PublicationBasis != b.PublicationBasis)
+	return out
 }

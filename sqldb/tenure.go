@@ -60,7 +60,8 @@ func (db *DB) UpdateTenure(ctx context.Context, te *cdoatlas.Tenure) error {
 		return err
 	}
 	defer t.rollback()
-	if _, err := findTenureByID(ctx, t, te.ID); err != nil {
+	old, err := findTenureByID(ctx, t, te.ID)
+	if err != nil {
 		return err
 	}
 	if err := checkTenure(ctx, t, te); err != nil {
@@ -75,6 +76,9 @@ func (db *DB) UpdateTenure(ctx context.Context, te *cdoatlas.Tenure) error {
 		return mapWriteError(err, nil, "post_id", "post.unknown")
 	}
 	te.UpdatedAt = t.now
+	if err := t.audit(ctx, cdoatlas.AuditTenure, te.ID, cdoatlas.AuditUpdate, tenureChanges(old, te)...); err != nil {
+		return err
+	}
 	return t.commit()
 }
 
@@ -93,6 +97,9 @@ func (db *DB) DeleteTenure(ctx context.Context, id int64) error {
 		return mapError(err)
 	} else if n == 0 {
 		return notFound("tenure")
+	}
+	if err := t.audit(ctx, cdoatlas.AuditTenure, id, cdoatlas.AuditDelete); err != nil {
+		return err
 	}
 	return t.commit()
 }
@@ -143,7 +150,24 @@ func createTenure(ctx context.Context, t *tx, te *cdoatlas.Tenure) error {
 		return mapWriteError(err, nil, "post_id", "post.unknown")
 	}
 	te.CreatedAt, te.UpdatedAt = t.now, t.now
-	return nil
+	return t.audit(ctx, cdoatlas.AuditTenure, te.ID, cdoatlas.AuditCreate, tenureChanges(&cdoatlas.Tenure{}, te)...)
+}
+
+// tenureChanges names the fields in which b differs from a.
+func tenureChanges(a, b *cdoatlas.Tenure) []string {
+	var out []string
+	for _, f := range []struct {
+		name   string
+		differ bool
+	}{
+		{"person_id", a.PersonID != b.PersonID}, {"post_id", a.PostID != b.PostID}, {"start", a.Start != b.Start},
+		{"end", a.End != b.End}, {"status", a.Status != b.Status}, {"hire", a.Hire != b.Hire}, {"source_url", a.SourceURL != b.SourceURL},
+	} {
+		if f.differ {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 // checkTenure checks what Validate cannot: that person and post exist and

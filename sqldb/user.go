@@ -66,6 +66,9 @@ func (db *DB) CreateUser(ctx context.Context, u *cdoatlas.User, password string)
 		return mapWriteError(err, errEmailTaken, "", "")
 	}
 	u.PasswordHash, u.CreatedAt = hash, t.now
+	if err := t.audit(ctx, cdoatlas.AuditUser, u.ID, cdoatlas.AuditCreate, "email", "role"); err != nil {
+		return err
+	}
 	return t.commit()
 }
 

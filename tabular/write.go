@@ -26,12 +26,16 @@ func (d Dialect) String() string {
 	return "csv"
 }
 
-// WriteCSV writes the header and rows as CSV in dialect. Fields holding a
-// quote, a line break or a delimiter are quoted, as is a first field that
-// starts with a byte order mark, so that ReadCSV reads back exactly the
-// cells written. In ExcelDE, a cell that is a decimal number with a point
-// (3.5) gets a comma (3,5); other cells, such as codes with leading zeros,
-// stay as they are.
+// WriteCSV writes the header and rows as CSV in dialect. Every data cell
+// is guarded against formula injection (GuardFormula: a cell starting with
+// = + - @, tab or CR gets a leading apostrophe, plain signed numbers stay),
+// so no download or export can forget it. Fields holding a quote, a line
+// break, a comma, a semicolon or a tab are quoted in both dialects, as is a
+// first field that starts with a byte order mark, so that ReadCSV reads
+// back the cells written (guarded; UnguardFormula undoes that) and no
+// program splitting on another delimiter sees a cell start inside one. In
+// ExcelDE, a cell that is a decimal number with a point (3.5) gets a comma
+// (3,5); other cells, such as codes with leading zeros, stay as they are.
 func WriteCSV(w io.Writer, header []string, rows [][]string, dialect Dialect) error {
 	bw := bufio.NewWriter(w)
 	delim := byte(',')
@@ -39,21 +43,22 @@ func WriteCSV(w io.Writer, header []string, rows [][]string, dialect Dialect) er
 		delim = ';'
 		bw.Write(bomUTF8)
 	}
-	// ReadCSV detects the delimiter on the header line, so there every
-	// candidate is quoted; below, the delimiter in use (and the comma that
-	// a one-column table is read with).
-	writeRecord(bw, header, delim, `",;`+"\t\r\n", RFC4180)
-	special := `"` + "\r\n" + string(delim)
-	if len(header) < 2 {
-		special += ","
-	}
+	// Every delimiter ReadCSV or a spreadsheet program might detect is
+	// quoted, on the header line and in the data (OWASP: a cell must not
+	// split into one that starts with a formula); only a number with a
+	// decimal comma is left bare in ExcelDE, unless the table has one
+	// column, which ReadCSV reads with a comma.
+	writeRecord(bw, header, delim, RFC4180, false, false)
 	for _, row := range rows {
-		writeRecord(bw, row, delim, special, dialect)
+		writeRecord(bw, row, delim, dialect, true, delim != ',' && len(header) > 1)
 	}
 	return bw.Flush()
 }
 
-func writeRecord(w *bufio.Writer, cells []string, delim byte, special string, dialect Dialect) {
+// writeRecord writes one line; data cells are guarded, and bareNumbers
+// leaves numbers with a decimal comma unquoted.
+func writeRecord(w *bufio.Writer, cells []string, delim byte, dialect Dialect, data, bareNumbers bool) {
+	const special = `",;` + "\t\r\n"
 	for i, c := range cells {
 		if i > 0 {
 			w.WriteByte(delim)
@@ -61,7 +66,11 @@ func writeRecord(w *bufio.Writer, cells []string, delim byte, special string, di
 		if dialect == ExcelDE && isDecimal(c) {
 			c = strings.Replace(c, ".", ",", 1)
 		}
-		if strings.ContainsAny(c, special) || strings.HasPrefix(c, "\uFEFF") || (c == "" && len(cells) == 1) {
+		if data {
+			c = GuardFormula(c)
+		}
+		quote := strings.ContainsAny(c, special) && !(bareNumbers && isNumber(c))
+		if quote || strings.HasPrefix(c, "\uFEFF") || (c == "" && len(cells) == 1) {
 			w.WriteByte('"')
 			w.WriteString(strings.ReplaceAll(c, `"`, `""`))
 			w.WriteByte('"')
@@ -78,6 +87,12 @@ func isDecimal(s string) bool {
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
 	i := strings.IndexByte(s, '.')
 	return i > 0 && i < len(s)-1 && allDigits(s[:i]) && allDigits(s[i+1:])
+}
+
+// isNumber reports whether s is a number: an optional sign, digits and at
+// most one decimal point or comma between digits.
+func isNumber(s string) bool {
+	return s != "" && (isSignedNumber(s) || isSignedNumber("+"+s))
 }
 
 func allDigits(s string) bool {

@@ -1,7 +1,9 @@
 package tabular
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -164,3 +166,59 @@ func TestSheetName(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestWriteXLSXFormulaIsText checks that a cell that would be a formula in
+// CSV ("=1+1") is a text cell in a workbook: no formula, not guarded.
+func TestWriteXLSXFormulaIsText(t *testing.T) {
+	var buf bytes.Buffer
+	cells := []string{"=1+1", "@SUM(A1)", "-2+3", "+49 211"}
+	if err := WriteXLSX(&buf, "Liste", []string{"a", "b", "c", "d"}, [][]string{cells}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, want := range cells {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		if formula, err := f.GetCellFormula("Liste", cell); err != nil || formula != "" {
+			t.Errorf("%s: formula %q (%v), want none", cell, formula, err)
+		}
+		if typ, err := f.GetCellType("Liste", cell); err != nil || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
+			t.Errorf("%s: cell type %v (%v), want a string", cell, typ, err)
+		}
+		if got, _ := f.GetCellValue("Liste", cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+	}
+	raw := rawSheet(t, buf.Bytes())
+	if strings.Contains(raw, "<f>") || strings.Contains(raw, "<f ") {
+		t.Errorf("sheet XML holds a formula element:\n%s", raw)
+	}
+}
+
+// rawSheet returns the XML of the first worksheet of a workbook.
+func rawSheet(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatal("no worksheet in the workbook")
+	return ""
+}

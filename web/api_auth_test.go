@@ -153,28 +153,44 @@ func TestAPIPeoplePrivacy(t *testing.T) {
 				}
 			}
 		})
+		// A member sees what the public sees; editors (by token or
+		// session) see everyone.
 		for _, reader := range []struct {
-			name string
-			rq   apiReq
+			name   string
+			rq     apiReq
+			sees   bool
+			people int
 		}{
-			{"Member", apiReq{token: e.member}},
-			{"SessionCookie", apiReq{header: map[string]string{"Cookie": sessionCookie + "=" + e.session}}},
+			{"Member", apiReq{token: e.member}, false, 1},
+			{"Editor", apiReq{token: e.editor}, true, 2},
+			{"SessionCookie", apiReq{header: map[string]string{"Cookie": sessionCookie + "=" + e.session}}, true, 2},
 		} {
 			t.Run(reader.name, func(t *testing.T) {
 				rq := reader.rq
 				rq.method, rq.path = http.MethodGet, "/api/v1/people"
 				w := e.do(rq)
 				wantStatus(t, w, http.StatusOK)
-				if l := decodeBody[apiTestList](t, w); l.Total != 2 {
-					t.Errorf("%d people, want 2", l.Total)
+				if l := decodeBody[apiTestList](t, w); l.Total != reader.people {
+					t.Errorf("%d people, want %d", l.Total, reader.people)
+				}
+				if strings.Contains(w.Body.String(), "Heimlich") != reader.sees {
+					t.Errorf("the private person's name shown: %v, want %v", !reader.sees, reader.sees)
 				}
 				rq.path = privatePath
-				wantStatus(t, e.do(rq), http.StatusOK)
+				if reader.sees {
+					wantStatus(t, e.do(rq), http.StatusOK)
+				} else {
+					wantStatus(t, e.do(rq), http.StatusNotFound)
+				}
 				rq.path = fmt.Sprintf("/api/v1/tenures/%d", privateTenure.ID)
 				w = e.do(rq)
 				wantStatus(t, w, http.StatusOK)
-				if got := decodeBody[map[string]any](t, w); got["person_id"] != float64(private.ID) {
-					t.Errorf("tenure %v", got)
+				want := any(nil)
+				if reader.sees {
+					want = float64(private.ID)
+				}
+				if got := decodeBody[map[string]any](t, w); got["person_id"] != want {
+					t.Errorf("tenure %v, want person_id %v", got, want)
 				}
 			})
 		}

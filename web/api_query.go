@@ -43,6 +43,10 @@ func (q *apiQuery) get(name string) string {
 	if len(vs) == 0 {
 		return ""
 	}
+	if cdoatlas.TextProblem(vs[0], false) != "" {
+		q.fail(name, "contains control characters or invalid UTF-8")
+		return ""
+	}
 	return strings.TrimSpace(vs[0])
 }
 

@@ -76,8 +76,9 @@ func (s *Server) apiPosts() *apiResource[cdoatlas.Post, cdoatlas.PostFilter] {
 	}
 }
 
-// apiPeople serves /api/v1/people. Anonymous readers see only people whose
-// name may be published; the others are not found for them.
+// apiPeople serves /api/v1/people. Readers other than editors and admins
+// (the public, members) see only people whose name may be published; the
+// others are not found for them.
 func (s *Server) apiPeople() *apiResource[cdoatlas.Person, cdoatlas.PersonFilter] {
 	st := s.Store
 	return &apiResource[cdoatlas.Person, cdoatlas.PersonFilter]{
@@ -87,14 +88,14 @@ func (s *Server) apiPeople() *apiResource[cdoatlas.Person, cdoatlas.PersonFilter
 				Q:          q.str("q"),
 				Gender:     q.enum("gender", cdoatlas.Genders),
 				Fictional:  q.boolean("fictional"),
-				PublicOnly: userFrom(r.Context()) == nil,
+				PublicOnly: !userFrom(r.Context()).SeesUnpublishedNames(),
 			}
 			f.Offset, f.Limit = q.page()
 			return f
 		},
 		find: func(ctx context.Context, id int64) (*cdoatlas.Person, error) {
 			p, err := st.FindPersonByID(ctx, id)
-			if err == nil && userFrom(ctx) == nil && !p.Public() {
+			if err == nil && !userFrom(ctx).SeesUnpublishedNames() && !p.Public() {
 				return nil, cdoatlas.Errorf(cdoatlas.ENOTFOUND, "person not found")
 			}
 			return p, err
@@ -114,7 +115,7 @@ type apiTenure struct {
 	PersonID *int64 `json:"person_id"`
 }
 
-// apiTenures serves /api/v1/tenures. Anonymous readers see every tenure,
+// apiTenures serves /api/v1/tenures. Readers other than editors see every tenure,
 // but not the person of one whose name may not be published, and a filter
 // on such a person finds nothing.
 func (s *Server) apiTenures() *apiResource[cdoatlas.Tenure, cdoatlas.TenureFilter] {
@@ -134,7 +135,7 @@ func (s *Server) apiTenures() *apiResource[cdoatlas.Tenure, cdoatlas.TenureFilte
 		},
 		find: st.FindTenureByID,
 		list: func(ctx context.Context, f cdoatlas.TenureFilter) ([]*cdoatlas.Tenure, int, error) {
-			if f.PersonID != 0 && userFrom(ctx) == nil {
+			if f.PersonID != 0 && !userFrom(ctx).SeesUnpublishedNames() {
 				if public, err := s.apiPersonPublic(ctx, f.PersonID); err != nil || !public {
 					return nil, 0, err
 				}
@@ -146,12 +147,12 @@ func (s *Server) apiTenures() *apiResource[cdoatlas.Tenure, cdoatlas.TenureFilte
 		remove: st.DeleteTenure,
 		id:     func(t *cdoatlas.Tenure) *int64 { return &t.ID },
 		present: func(ctx context.Context, tenures []*cdoatlas.Tenure) ([]any, error) {
-			anonymous := userFrom(ctx) == nil
+			restricted := !userFrom(ctx).SeesUnpublishedNames()
 			public := map[int64]bool{}
 			out := make([]any, len(tenures))
 			for i, t := range tenures {
 				v := apiTenure{Tenure: t, PersonID: &t.PersonID}
-				if anonymous {
+				if restricted {
 					ok, seen := public[t.PersonID]
 					if !seen {
 						var err error

@@ -110,7 +110,7 @@ func TestAPIRoundTrip(t *testing.T) {
 				if want := fmt.Sprintf("/api/v1/%s/%v", tc.res, created["id"]); loc != want {
 					t.Fatalf("Location %q, want %q", loc, want)
 				}
-				wantStatus(t, e.get(loc, e.member), http.StatusOK)
+				wantStatus(t, e.get(loc, e.editor), http.StatusOK) // members see no unpublished person
 				check := func(step string, want, got map[string]any) {
 					t.Helper()
 					for k, v := range want {
@@ -125,11 +125,11 @@ func TestAPIRoundTrip(t *testing.T) {
 				w = e.write(http.MethodPut, loc, tc.put)
 				wantStatus(t, w, http.StatusOK)
 				check("PUT", tc.afterPut, decodeBody[map[string]any](t, w))
-				if got := decodeBody[map[string]any](t, e.get(loc, e.member)); fmt.Sprint(got["id"]) != fmt.Sprint(created["id"]) {
+				if got := decodeBody[map[string]any](t, e.get(loc, e.editor)); fmt.Sprint(got["id"]) != fmt.Sprint(created["id"]) {
 					t.Errorf("GET after PUT: %v", got)
 				}
 				wantStatus(t, e.write(http.MethodDelete, loc, nil), http.StatusNoContent)
-				wantStatus(t, e.get(loc, e.member), http.StatusNotFound)
+				wantStatus(t, e.get(loc, e.editor), http.StatusNotFound)
 			})
 		}
 	})

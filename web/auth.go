@@ -73,6 +73,12 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				s.logError(r, err)
 			}
 		}
+		// Who changes what, for the audit log: the account, or the public.
+		if u := userFrom(ctx); u != nil {
+			ctx = cdoatlas.WithActor(ctx, cdoatlas.Actor{UserID: u.ID, Label: u.Email})
+		} else {
+			ctx = cdoatlas.WithActor(ctx, cdoatlas.Actor{Label: "public"})
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -64,7 +64,7 @@ func TestPageLanguageSwitch(t *testing.T) {
 }
 
 // templateKey finds catalog keys used literally in templates.
-var templateKey = regexp.MustCompile(`(?:\.T|\bt \S+) "([a-z_.0-9]+)"`)
+var templateKey = regexp.MustCompile(`(?:\.TI?|\bt \S+) "([a-z_.0-9]+)"`)
 
 func TestCatalog(t *testing.T) {
 	for key, e := range catalog {

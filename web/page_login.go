@@ -20,6 +20,7 @@ type loginView struct {
 	page
 	Form  *form
 	Error string // the one generic message on failure
+	OIDC  string // link to log in with an organisation's account; "" when none is configured
 }
 
 // loginForm describes the login form; the password is never shown again.
@@ -43,6 +44,7 @@ func (s *site) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	v := &loginView{page: s.newPage(w, r, "login.title", "")}
 	v.Nav = "login"
 	v.Form = loginForm(&v.page, localPath(r.URL.Query().Get("next"), ""), nil)
+	v.OIDC = s.oidcLink(localPath(r.URL.Query().Get("next"), ""))
 	s.render(w, r, http.StatusOK, "login", v)
 }
 
@@ -94,6 +96,7 @@ func (s *site) handleLogin(w http.ResponseWriter, r *http.Request) {
 	v.HasErrors = true
 	v.Error = v.T(msg)
 	v.Form = loginForm(&v.page, localPath(r.URL.Query().Get("next"), ""), url.Values{"email": {email}})
+	v.OIDC = s.oidcLink(localPath(r.URL.Query().Get("next"), ""))
 	s.render(w, r, status, "login", v)
 }
 

@@ -29,8 +29,11 @@ type membersView struct {
 	page
 	Mine      []memberRow
 	Directory []memberRow
-	Peers     string // "", size_class, region or archetype
-	PeerOpts  []option
+	// Unlisted is set when a circle's directory is withheld because the
+	// user is not listed in it.
+	Unlisted bool
+	Peers    string // "", size_class, region or archetype
+	PeerOpts []option
 }
 
 // memberRow is a membership with the names of its circle and network.
@@ -88,6 +91,11 @@ func (s *site) handleMembers(w http.ResponseWriter, r *http.Request) {
 	for _, m := range mine {
 		me := newMemberRow(m, names)
 		v.Mine = append(v.Mine, me)
+		if !m.Listed || m.LeftAt != nil {
+			// The directory is mutual: who is not listed sees nobody.
+			v.Unlisted = true
+			continue
+		}
 		others, err := s.Store.FindMemberships(ctx, m.CircleID, false)
 		if err != nil {
 			s.fail(w, r, err)

@@ -51,16 +51,20 @@ func TestPageMembers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The directory is mutual: unlisted, I see nobody.
 	w := me.get("/members")
 	wantCode(t, w, http.StatusOK)
-	wantText(t, w, "CDO-Kreis – Kernkreis", "Mitglied seit", "Petra Peer", "Gustav Groß")
-	wantNoText(t, w, "Ute Unsichtbar")
-	w = me.get("/members?peers=size_class")
-	wantText(t, w, "Petra Peer")
-	wantNoText(t, w, "Gustav Groß", "Ute Unsichtbar")
+	wantText(t, w, "CDO-Kreis – Kernkreis", "Mitglied seit", "Das Verzeichnis ist gegenseitig")
+	wantNoText(t, w, "Petra Peer", "Gustav Groß", "Ute Unsichtbar")
 
 	w = me.follow(me.submit("/members", fmt.Sprintf("/members/%d/listed", ids[0]), url.Values{"listed": {"1"}}))
 	wantText(t, w, "Die Änderungen wurden gespeichert.")
+	w = me.get("/members")
+	wantText(t, w, "Petra Peer", "Gustav Groß")
+	wantNoText(t, w, "Ute Unsichtbar", "Das Verzeichnis ist gegenseitig")
+	w = me.get("/members?peers=size_class")
+	wantText(t, w, "Petra Peer")
+	wantNoText(t, w, "Gustav Groß", "Ute Unsichtbar")
 	mine, _ := e.store.FindMembershipsByEmail(ctx, me.user.Email)
 	if !mine[0].Listed {
 		t.Error("the listing choice was not saved")

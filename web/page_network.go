@@ -317,7 +317,7 @@ func (s *site) handleCallNew(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), "call.new_for", n.Name)), Back: showPath("networks", n.ID), BackText: n.Name}
+	v := &formView{page: s.newPageFor(w, r, "call.new_for", n.Name), Back: showPath("networks", n.ID), BackText: n.Name}
 	v.Nav = "networks"
 	v.Form = s.callForm(&v.page, n.ID, circles, nil, nil)
 	s.renderForm(w, r, http.StatusOK, v)
@@ -348,7 +348,7 @@ func (s *site) handleCallCreate(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), "call.new_for", n.Name)), Back: showPath("networks", n.ID), BackText: n.Name}
+		v := &formView{page: s.newPageFor(w, r, "call.new_for", n.Name), Back: showPath("networks", n.ID), BackText: n.Name}
 		v.Nav = "networks"
 		v.Form = s.callForm(&v.page, n.ID, circles, f, errs)
 		s.renderForm(w, r, http.StatusUnprocessableEntity, v)
@@ -406,11 +406,13 @@ func (s *site) loadCall(w http.ResponseWriter, r *http.Request, titleKey string)
 		s.fail(w, r, err)
 		return nil, false
 	}
-	title := c.Title
+	var p page
 	if titleKey != "" {
-		title = tr(langFrom(r), titleKey, c.Title)
+		p = s.newPageFor(w, r, titleKey, c.Title)
+	} else {
+		p = s.newPage(w, r, "", c.Title)
 	}
-	v := &callView{page: s.newPage(w, r, "", title), Call: c, Network: n, Open: c.Open(time.Now())}
+	v := &callView{page: p, Call: c, Network: n, Open: c.Open(time.Now())}
 	v.Deadline = formatDate(v.Lang, c.Deadline)
 	v.Nav = "calls"
 	return v, true
@@ -662,7 +664,7 @@ func (s *site) handleMemberNew(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), "member.new_for", n.Name)), Back: showPath("networks", n.ID), BackText: n.Name}
+	v := &formView{page: s.newPageFor(w, r, "member.new_for", n.Name), Back: showPath("networks", n.ID), BackText: n.Name}
 	v.Nav = "networks"
 	v.Form = memberForm(&v.page, n.ID, circles, nil, nil)
 	s.renderForm(w, r, http.StatusOK, v)
@@ -709,7 +711,7 @@ func (s *site) handleMemberCreate(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), "member.new_for", n.Name)), Back: showPath("networks", n.ID), BackText: n.Name}
+		v := &formView{page: s.newPageFor(w, r, "member.new_for", n.Name), Back: showPath("networks", n.ID), BackText: n.Name}
 		v.Nav = "networks"
 		v.Form = memberForm(&v.page, n.ID, circles, f, errs)
 		s.renderForm(w, r, http.StatusUnprocessableEntity, v)

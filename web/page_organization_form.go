@@ -22,13 +22,13 @@ type formView struct {
 	DeleteURL string // the delete page of what is edited
 }
 
-// confirmView asks before deleting something.
+// confirmView asks before deleting something; the question is its
+// heading (H1).
 type confirmView struct {
 	page
-	Question string
-	Error    string
-	Action   string
-	Cancel   string
+	Error  string
+	Action string
+	Cancel string
 }
 
 // renderForm draws a form page; with errors its title says so.
@@ -278,8 +278,7 @@ func (s *site) handleOrganizationUpdate(w http.ResponseWriter, r *http.Request) 
 }
 
 func (s *site) organizationEditView(w http.ResponseWriter, r *http.Request, o *cdoatlas.Organization) *formView {
-	lang := langFrom(r)
-	v := &formView{page: s.newPage(w, r, "", tr(lang, "org.edit", o.Name)), Back: showPath("organizations", o.ID), BackText: o.Name}
+	v := &formView{page: s.newPageFor(w, r, "org.edit", o.Name), Back: showPath("organizations", o.ID), BackText: o.Name}
 	v.DeleteURL = showPath("organizations", o.ID) + "/delete"
 	v.Nav = "organizations"
 	return v
@@ -314,9 +313,7 @@ func (s *site) handleOrganizationDelete(w http.ResponseWriter, r *http.Request) 
 // renderConfirm shows the delete question for the thing named name; the
 // form posts to the current URL.
 func (s *site) renderConfirm(w http.ResponseWriter, r *http.Request, status int, questionKey, name, errKey, cancel string) {
-	lang := langFrom(r)
-	v := &confirmView{page: s.newPage(w, r, "", tr(lang, questionKey, name)), Action: r.URL.Path, Cancel: cancel}
-	v.Question = v.Title
+	v := &confirmView{page: s.newPageFor(w, r, questionKey, name), Action: r.URL.Path, Cancel: cancel}
 	if errKey != "" {
 		v.Error = v.T(errKey)
 		v.HasErrors = true

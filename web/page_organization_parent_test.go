@@ -42,7 +42,7 @@ func TestPageOrganizationParent(t *testing.T) {
 		t.Fatalf("parent stored: %v, %v; want the county %d", got.ParentID, err, county.ID)
 	}
 	page := e.anon().get(showPath("organizations", city.ID)).Body.String()
-	if !strings.Contains(page, `href="`+showPath("organizations", county.ID)+`">Kreis Paderborn</a>`) {
+	if !strings.Contains(page, `href="`+showPath("organizations", county.ID)+`"><bdi>Kreis Paderborn</bdi></a>`) {
 		t.Errorf("the organization page does not link its parent:\n%s", page)
 	}
 	if body := b.get(edit).Body.String(); !strings.Contains(body, `name="parent" value="05774"`) {

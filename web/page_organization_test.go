@@ -160,15 +160,19 @@ func TestPageOrganizationShow(t *testing.T) {
 				t.Error("tenure table has no caption")
 			}
 		})
-		t.Run("LoggedIn", func(t *testing.T) {
+		t.Run("Member", func(t *testing.T) {
+			// A member sees no more names than the public.
 			w := e.as(cdoatlas.UserMember).get(path)
 			wantCode(t, w, http.StatusOK)
-			wantText(t, w, "Erika Beispiel", "Max Verborgen (fiktiv)")
-			wantNoText(t, w, "Name nicht veröffentlicht", "Bearbeiten")
+			wantText(t, w, "Erika Beispiel", "Name nicht veröffentlicht")
+			wantNoText(t, w, "Max Verborgen", "Bearbeiten")
+			wantCode(t, e.as(cdoatlas.UserMember).get(fmt.Sprintf("/people/%d", s.hidden.ID)), http.StatusNotFound)
 		})
 		t.Run("Editor", func(t *testing.T) {
 			w := e.as(cdoatlas.UserEditor).get(path)
-			wantText(t, w, "Bearbeiten", "Stelle hinzufügen")
+			wantText(t, w, "Bearbeiten", "Stelle hinzufügen", "Max Verborgen (fiktiv)")
+			wantNoText(t, w, "Name nicht veröffentlicht")
+			wantCode(t, e.as(cdoatlas.UserEditor).get(fmt.Sprintf("/people/%d", s.hidden.ID)), http.StatusOK)
 		})
 		t.Run("Post", func(t *testing.T) {
 			w := e.anon().get(fmt.Sprintf("/posts/%d", s.post.ID))

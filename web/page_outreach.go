@@ -46,7 +46,7 @@ func (s *site) handleOutreach(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	v := &outreachView{page: s.newPage(w, r, "", tr(langFrom(r), "outreach.title", n.Name)), Network: n, Group: r.URL.Query().Get("group")}
+	v := &outreachView{page: s.newPageFor(w, r, "outreach.title", n.Name), Network: n, Group: r.URL.Query().Get("group")}
 	v.Nav = "networks"
 	v.Groups = selectOptions([]option{{Value: "", Label: tr(v.Lang, "outreach.all")}, {Value: "women", Label: tr(v.Lang, "outreach.women")},
 		{Value: "east", Label: tr(v.Lang, "outreach.east")}, {Value: "small", Label: tr(v.Lang, "outreach.small")}}, v.Group)

@@ -9,7 +9,6 @@ import (
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/gazetteer"
 	"github.com/cdoatlas/cdoatlas/outreach"
-	"github.com/cdoatlas/cdoatlas/tabular"
 )
 
 // Outreach beyond the registry: the municipalities and counties of the
@@ -92,15 +91,12 @@ func (s *site) handleOutreachPlaces(w http.ResponseWriter, r *http.Request) {
 		for i, p := range places {
 			rows[i] = []string{p.Code, p.Name, p.Kind, p.Country, p.Region, optPopulation(p), p.PopulationDate, p.SizeClass()}
 		}
-		if format != "xlsx" {
-			rows = tabular.GuardFormulas(rows)
-		}
 		s.writeTable(w, r, "places-without-lead", format, outreachPlaceColumns, rows, "official_code")
 		return
 	}
 
 	path := r.URL.Path
-	v := &outreachPlacesView{page: s.newPage(w, r, "", tr(lang, "outreach.places.title", n.Name)), Network: n, Path: path}
+	v := &outreachPlacesView{page: s.newPageFor(w, r, "outreach.places.title", n.Name), Network: n, Path: path}
 	v.Nav = "networks"
 	v.Filtered = f.Country != "" || f.Region != "" || f.Kind != "" || len(f.SizeClasses) > 0
 	v.Countries = selectOptions(countryOptions(lang, "filter.all"), f.Country)

@@ -33,7 +33,8 @@ func (s *site) handlePersonIndex(w http.ResponseWriter, r *http.Request) {
 	v := &personIndexView{page: s.newPage(w, r, "person.index.title", ""), Q: q.Get("q")}
 	v.Nav = "people"
 	pageNo := pageParam(q)
-	people, total, err := s.Store.FindPeople(r.Context(), cdoatlas.PersonFilter{Q: v.Q, Offset: (pageNo - 1) * perPage, Limit: perPage})
+	people, total, err := s.Store.FindPeople(r.Context(), cdoatlas.PersonFilter{Q: v.Q, Offset: (pageNo - 1) * perPage, Limit: perPage,
+		PublicOnly: !v.User.SeesUnpublishedNames()})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -54,7 +55,8 @@ type personView struct {
 }
 
 // handlePersonShow shows a person and their tenures. People whose name is
-// not published do not exist for anonymous visitors (404).
+// not published do not exist for anyone but editors and admins (404);
+// gender, birth year and basis are for editors only.
 func (s *site) handlePersonShow(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.loadPerson(w, r)
 	if !ok {
@@ -217,7 +219,7 @@ func (s *site) handlePersonUpdate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *site) personEditView(w http.ResponseWriter, r *http.Request, p *cdoatlas.Person) *formView {
-	v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), "person.edit", p.Name)), Back: showPath("people", p.ID), BackText: p.Name}
+	v := &formView{page: s.newPageFor(w, r, "person.edit", p.Name), Back: showPath("people", p.ID), BackText: p.Name}
 	v.Nav = "people"
 	v.DeleteURL = showPath("people", p.ID) + "/delete"
 	return v

@@ -21,7 +21,8 @@ func TestPagePersonPrivacy(t *testing.T) {
 		}{
 			{"AnonymousPublic", anon, s.public, http.StatusOK, []string{"Erika Beispiel", "(fiktiv)", "Chief Digital Officer", "Landeshauptstadt München", "01.03.2019"}},
 			{"AnonymousUnpublished", anon, s.hidden, http.StatusNotFound, []string{"Seite nicht gefunden"}},
-			{"MemberUnpublished", member, s.hidden, http.StatusOK, []string{"Max Verborgen", "männlich", "04/2016"}},
+			{"MemberUnpublished", member, s.hidden, http.StatusNotFound, []string{"Seite nicht gefunden"}},
+			{"EditorUnpublished", e.as(cdoatlas.UserEditor), s.hidden, http.StatusOK, []string{"Max Verborgen", "männlich", "04/2016"}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := tc.b.get(fmt.Sprintf("/people/%d", tc.person.ID))
@@ -35,6 +36,14 @@ func TestPagePersonPrivacy(t *testing.T) {
 		t.Run("AnonymousSeesNoPersonalDetails", func(t *testing.T) {
 			w := anon.get(fmt.Sprintf("/people/%d", s.public.ID))
 			wantNoText(t, w, "weiblich", "Geburtsjahr")
+			w = member.get(fmt.Sprintf("/people/%d", s.public.ID))
+			wantText(t, w, "Erika Beispiel")
+			wantNoText(t, w, "weiblich", "Geburtsjahr")
+		})
+		t.Run("MemberListsPublishedOnly", func(t *testing.T) {
+			w := member.get("/people")
+			wantText(t, w, "Erika Beispiel")
+			wantNoText(t, w, "Max Verborgen", "Name nicht veröffentlicht")
 		})
 		t.Run("PeopleListNeedsLogin", func(t *testing.T) {
 			w := anon.get("/people")

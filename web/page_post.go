@@ -198,7 +198,7 @@ func (s *site) handlePostUpdate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *site) postFormView(w http.ResponseWriter, r *http.Request, titleKey string, org *cdoatlas.Organization) *formView {
-	v := &formView{page: s.newPage(w, r, "", tr(langFrom(r), titleKey, org.Name)), Back: showPath("organizations", org.ID), BackText: org.Name}
+	v := &formView{page: s.newPageFor(w, r, titleKey, org.Name), Back: showPath("organizations", org.ID), BackText: org.Name}
 	v.Nav = "organizations"
 	return v
 }

@@ -83,14 +83,15 @@ func tenureForm(p *page, action string, people []*cdoatlas.Person, values url.Va
 	return b.done(cancel)
 }
 
-// tenureFormPage draws the tenure form for post with the given values.
-func (s *site) tenureFormPage(w http.ResponseWriter, r *http.Request, status int, title, action string, post *cdoatlas.Post, values url.Values, errs map[string]string) {
+// tenureFormPage draws the tenure form for post with the given values,
+// titled titleKey with the post's title.
+func (s *site) tenureFormPage(w http.ResponseWriter, r *http.Request, status int, titleKey, action string, post *cdoatlas.Post, values url.Values, errs map[string]string) {
 	people, _, err := s.Store.FindPeople(r.Context(), cdoatlas.PersonFilter{Limit: 5000})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v := &formView{page: s.newPage(w, r, "", title), Back: showPath("posts", post.ID), BackText: post.Title}
+	v := &formView{page: s.newPageFor(w, r, titleKey, post.Title), Back: showPath("posts", post.ID), BackText: post.Title}
 	v.Nav = "organizations"
 	v.AsideURL, v.AsideText = "/people/new", v.T("tenure.person_missing")
 	v.Form = tenureForm(&v.page, action, people, values, errs, v.Back)
@@ -107,7 +108,7 @@ func (s *site) handleTenureNew(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	values := url.Values{"status": {cdoatlas.StatusCurrent}, "hire": {"unknown"}}
-	s.tenureFormPage(w, r, http.StatusOK, tr(langFrom(r), "tenure.new_for", post.Title), showPath("posts", post.ID)+"/tenures/new", post, values, nil)
+	s.tenureFormPage(w, r, http.StatusOK, "tenure.new_for", showPath("posts", post.ID)+"/tenures/new", post, values, nil)
 }
 
 // handleTenureCreate stores a new tenure of the post.
@@ -124,7 +125,7 @@ func (s *site) handleTenureCreate(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		s.tenureFormPage(w, r, http.StatusUnprocessableEntity, tr(langFrom(r), "tenure.new_for", post.Title), showPath("posts", post.ID)+"/tenures/new", post, r.PostForm, errs)
+		s.tenureFormPage(w, r, http.StatusUnprocessableEntity, "tenure.new_for", showPath("posts", post.ID)+"/tenures/new", post, r.PostForm, errs)
 		return
 	}
 	redirectFlash(w, r, showPath("posts", post.ID), "flash.tenure_created")
@@ -137,7 +138,7 @@ func (s *site) handleTenureEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := langFrom(r)
-	s.tenureFormPage(w, r, http.StatusOK, tr(lang, "tenure.edit_for", post.Title), editPath("tenures", t.ID), post, tenureValues(lang, t), nil)
+	s.tenureFormPage(w, r, http.StatusOK, "tenure.edit_for", editPath("tenures", t.ID), post, tenureValues(lang, t), nil)
 }
 
 // handleTenureUpdate saves the tenure form.
@@ -153,7 +154,7 @@ func (s *site) handleTenureUpdate(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		s.tenureFormPage(w, r, http.StatusUnprocessableEntity, tr(langFrom(r), "tenure.edit_for", post.Title), editPath("tenures", t.ID), post, r.PostForm, errs)
+		s.tenureFormPage(w, r, http.StatusUnprocessableEntity, "tenure.edit_for", editPath("tenures", t.ID), post, r.PostForm, errs)
 		return
 	}
 	redirectFlash(w, r, showPath("posts", post.ID), "flash.saved")

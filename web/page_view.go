@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,6 +18,10 @@ type page struct {
 	Nav   string // which main navigation entry is current
 	User  *cdoatlas.User
 	Flash string // translated, shown once
+
+	// Heading is the title as HTML with its names isolated (newPageFor);
+	// empty when the title holds none.
+	Heading template.HTML
 
 	LangURL   string // link to this page in the other language
 	LangName  string // the other language's name, in that language
@@ -222,7 +227,7 @@ func (s *site) personRef(lang string, viewer *cdoatlas.User, p *cdoatlas.Person)
 		return personRef{Name: tr(lang, "person.unknown"), Hidden: true}
 	}
 	ref := personRef{ID: p.ID, Name: p.Name, Link: true}
-	if viewer == nil && !p.Public() {
+	if !viewer.SeesUnpublishedNames() && !p.Public() {
 		ref.Name, ref.Link, ref.Hidden = tr(lang, "person.hidden"), false, true
 	}
 	if p.Fictional {
@@ -233,5 +238,5 @@ func (s *site) personRef(lang string, viewer *cdoatlas.User, p *cdoatlas.Person)
 
 // canSeePerson reports whether viewer may see the page of p.
 func canSeePerson(viewer *cdoatlas.User, p *cdoatlas.Person) bool {
-	return viewer != nil || p.Public()
+	return viewer.SeesUnpublishedNames() || p.Public()
 }

@@ -35,7 +35,11 @@ type site struct {
 	// orgMatch recognises the organizations applicants name.
 	orgMatch orgMatcherMemo
 	// hashes bounds the password checks that run at once.
-	hashes hashGate
+	hashes *gate
+	// downloadGate bounds the costly downloads made at once; downloads
+	// keeps the files made.
+	downloadGate *gate
+	downloads    downloadCache
 }
 
 // registerPageRoutes registers the HTML pages, the static files and the
@@ -45,12 +49,15 @@ func (s *Server) registerPageRoutes() {
 		Server: s,
 		assets: mustLoadAssets(webFS),
 		csrf:   newCSRFGuard(s.csrfKey()),
-		hashes: make(hashGate, concurrentHashes()),
+		hashes: newGate(concurrentHashes(), hashWait),
+		// One file at a time per two cores, like password checks.
+		downloadGate: newGate(concurrentHashes(), downloadWait),
 	}
 	st.tmpl = mustParseTemplates(webFS)
 	st.registerAssetRoutes()
 	st.registerHomeRoutes()
 	st.registerLoginRoutes()
+	st.registerOIDCRoutes()
 	st.registerAccountRoutes()
 	st.registerOrganizationRoutes()
 	st.registerPostRoutes()
@@ -65,6 +72,9 @@ func (s *Server) registerPageRoutes() {
 	st.registerMemberRoutes()
 	st.registerOutreachRoutes()
 	st.registerCheckRoutes()
+	st.registerAdminRoutes()
+	st.registerAdminMailRoutes()
+	st.registerPasswordRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
 }
 

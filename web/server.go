@@ -34,8 +34,11 @@ type Server struct {
 	// Without it only admins may; a monitoring system that cannot log in
 	// reads MetricsHandler on a separate, internal address instead.
 	MetricsToken string
+	// OIDC, when set, offers login through an organisation's OpenID
+	// Connect provider beside local accounts (page_oidc.go).
+	OIDC *OIDCConfig
 
-	mux     *http.ServeMux
+	mux     *routeMux
 	metrics *metrics
 	handler http.Handler
 	bg      *background
@@ -48,7 +51,7 @@ func New(store cdoatlas.Store, logger *slog.Logger, ping func(context.Context) e
 	if logger == nil {
 		logger = slog.Default()
 	}
-	s := &Server{Store: store, Logger: logger, Ping: ping, mux: http.NewServeMux(), metrics: newMetrics(), bg: newBackground()}
+	s := &Server{Store: store, Logger: logger, Ping: ping, mux: &routeMux{ServeMux: http.NewServeMux()}, metrics: newMetrics(), bg: newBackground()}
 	if store != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), jobWriteTimeout)
 		s.sweepImportJobs(ctx)
@@ -61,6 +64,22 @@ func New(store cdoatlas.Store, logger *slog.Logger, ping func(context.Context) e
 	s.registerAPIRoutes()
 	s.handler = s.recoverPanics(s.metrics.instrument(s.logRequests(s.securityHeaders(s.authenticate(capturePattern(s.mux))))))
 	return s
+}
+
+// routeMux is a ServeMux that remembers its patterns, so that tests can
+// go through every route (the authorization matrix).
+type routeMux struct {
+	*http.ServeMux
+	patterns []string
+}
+
+func (m *routeMux) Handle(pattern string, h http.Handler) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.Handle(pattern, h)
+}
+
+func (m *routeMux) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
+	m.Handle(pattern, http.HandlerFunc(h))
 }
 
 // ServeHTTP serves a request.

@@ -96,10 +96,18 @@ func (s *Server) forgive(ctx context.Context, l attemptLimit, key string, n int)
 	return err
 }
 
-// hashGate bounds the password hashes computed at once: each takes 64 MiB
-// (Argon2id), so parallel logins must not each get one. A login waits for
-// a free slot for up to hashWait, then is refused with 429.
-type hashGate chan struct{}
+// gate bounds costly work done at once: password hashes (each takes
+// 64 MiB with Argon2id, so parallel logins must not each get one) and
+// large downloads. A request waits for a free slot for up to wait, then
+// is refused (429 or 503).
+type gate struct {
+	slots chan struct{}
+	wait  time.Duration
+}
+
+func newGate(slots int, wait time.Duration) *gate {
+	return &gate{slots: make(chan struct{}, slots), wait: wait}
+}
 
 // hashWait is how long a login waits for a password check.
 const hashWait = 5 * time.Second
@@ -111,11 +119,11 @@ func concurrentHashes() int { return max(1, runtime.GOMAXPROCS(0)/2) }
 
 // enter waits for a slot; it returns false when none came in time or the
 // request ended.
-func (g hashGate) enter(ctx context.Context) bool {
-	t := time.NewTimer(hashWait)
+func (g *gate) enter(ctx context.Context) bool {
+	t := time.NewTimer(g.wait)
 	defer t.Stop()
 	select {
-	case g <- struct{}{}:
+	case g.slots <- struct{}{}:
 		return true
 	case <-t.C:
 		return false
@@ -124,4 +132,4 @@ func (g hashGate) enter(ctx context.Context) bool {
 	}
 }
 
-func (g hashGate) leave() { <-g }
+func (g *gate) leave() { <-g.slots }

@@ -193,7 +193,7 @@ func TestBrowser(t *testing.T) {
 		for _, p := range []string{"/", "/organizations", "/organizations?q=muenchen&country=DE", "/organizations?page=2",
 			fmt.Sprintf("/organizations/%d", munich), fmt.Sprintf("/posts/%d", post), fmt.Sprintf("/people/%d", person),
 			"/login", "/check", "/no-such-page", "/statistics", "/statistics?wave=2024&compare=none", "/?lang=en", "/check",
-			"/statistics", "/calls", "/calls/1", "/organizations?lang=de"} {
+			"/statistics", "/calls", "/calls/1", "/organizations?lang=de", "/password/forgot", "/password/reset/no-such-link"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			checkAxe(t, ctx, string(axeSource), p)
 		}
@@ -390,7 +390,7 @@ func TestBrowser(t *testing.T) {
 		login(t, ctx, base)
 		for _, p := range []string{"/account", "/organizations/new", fmt.Sprintf("/organizations/%d/posts/new", munich),
 			fmt.Sprintf("/posts/%d/edit", post), fmt.Sprintf("/posts/%d/tenures/new", post), "/people/new",
-			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review", "/census/review", "/census/import", "/networks", "/networks/1", "/networks/1/calls/new", "/calls/1/applications", "/calls/1/proposal", "/members", "/networks/1/outreach", "/networks/1/outreach/places?region=DE-SN&size_class=GK7", "/networks/1/members/new"} {
+			fmt.Sprintf("/people/%d/edit", person), fmt.Sprintf("/people/%d", person), fmt.Sprintf("/organizations/%d", munich), "/review", "/census/review", "/census/import", "/networks", "/networks/1", "/networks/1/calls/new", "/calls/1/applications", "/calls/1/proposal", "/members", "/networks/1/outreach", "/networks/1/outreach/places?region=DE-SN&size_class=GK7", "/networks/1/members/new", "/admin/mail"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
 				t.Errorf("%s: editor sees %q", p, h1)

@@ -88,6 +88,7 @@ func init() {
 	commands = []command{
 		{"serve", "serve [--addr 127.0.0.1:8080] [--db DSN] [--demo]", "run the web application and the JSON API", (*Main).runServe},
 		{"migrate", "migrate [--db DSN]", "apply the database schema migrations", (*Main).runMigrate},
+		{"backup", "backup --out FILE [--force] [--db DSN]", "a consistent copy of the running database: an SQLite file, or a pg_dump archive for PostgreSQL", (*Main).runBackup},
 		{"user", "user add --role admin|editor|member EMAIL", "create an account (password from stdin when not a terminal)", (*Main).runUser},
 		{"token", "token add [--name NAME] [--expires DAYS] EMAIL | list [EMAIL] | revoke ID", "create, list and revoke API bearer tokens", (*Main).runToken},
 		{"import", "import registry FILE… | import observations --wave W [--date D] [--source S] FILE…", "import the registry (CSV, XLSX, JSON) or census observations of a wave (CSV, XLSX, JSONL)", (*Main).runImport},
@@ -110,6 +111,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		}
 		return nil
 	}
+	// Changes made from the command line are "cli" in the audit log.
+	ctx = cdoatlas.WithActor(ctx, cdoatlas.Actor{Label: "cli"})
 	for _, c := range commands {
 		if c.name == args[0] {
 			return c.run(m, ctx, args[1:])

@@ -11,8 +11,9 @@ import (
 
 // app is a cdoatlas process run in the test: commands share one database.
 type app struct {
-	t  *testing.T
-	db string
+	t   *testing.T
+	db  string
+	env map[string]string // the environment of serve
 }
 
 func newApp(t *testing.T) *app {
@@ -40,7 +41,7 @@ func (a *app) serve(args ...string) string {
 	addrc := make(chan string, 1)
 	done := make(chan error, 1)
 	var stdout, stderr bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" },
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return a.env[k] },
 		Listening: func(addr string) { addrc <- addr }}
 	go func() {
 		done <- m.Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0", "--db", a.db, "--log-level", "warn"}, args...))

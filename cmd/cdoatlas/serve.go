@@ -74,6 +74,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	dsn := m.dbFlag(fs)
 	withDemo := fs.Bool("demo", false, "migrate the database and fill it with the demo data set when it is empty")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
+	retention := fs.Int("retention-months", 12, "delete declined and withdrawn applications this many months after their last decision (0: keep them)")
 	metricsAddr := fs.String("metrics-addr", "", "serve /metrics without login on this separate address (e.g. 127.0.0.1:9090, for monitoring); on the main address it needs an admin or $CDOATLAS_METRICS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -81,11 +82,22 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Arg(0))
 	}
+	if *retention < 0 {
+		return fmt.Errorf("--retention-months: a number of months, 0 to keep applications")
+	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return fmt.Errorf("bad --log-level %q", *logLevel)
 	}
 	logger := slog.New(slog.NewJSONHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
+	smtp, baseURL, err := m.mailConfig()
+	if err != nil {
+		return err
+	}
+	oidcLogin, err := m.oidcConfig(baseURL)
+	if err != nil {
+		return err
+	}
 
 	db, err := m.openDB(ctx, *dsn, *withDemo)
 	if err != nil {
@@ -121,6 +133,10 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	handler := web.New(db, logger, db.Ping)
 	handler.ReviewThreshold = db.ReviewThreshold
 	handler.MetricsToken = os.Getenv("CDOATLAS_METRICS_TOKEN")
+	handler.OIDC = oidcLogin
+	if oidcLogin != nil {
+		logger.Info("login with organisation accounts (OpenID Connect)", "issuer", oidcLogin.Issuer)
+	}
 	if *metricsAddr != "" {
 		mln, err := net.Listen("tcp", *metricsAddr)
 		if err != nil {
@@ -159,6 +175,12 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		m.Listening(ln.Addr().String())
 	}
 
+	// Mails are queued from here on (the demo's invented applicants get
+	// none) and sent in the background.
+	mailCtx, stopMail := context.WithCancel(ctx)
+	mailDone := startMail(mailCtx, db, smtp, baseURL, ln.Addr().String(), logger)
+	defer func() { stopMail(); <-mailDone }()
+
 	// The offer job: expired offers pass to the next on the waitlist, free
 	// seats are offered. Safe with several instances on one PostgreSQL.
 	jobDone := make(chan struct{})
@@ -166,6 +188,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		defer close(jobDone)
 		tick := time.NewTicker(time.Minute)
 		defer tick.Stop()
+		var lastRetention time.Time
 		for {
 			if offered, expired, err := db.RunOffers(ctx, 0); err != nil {
 				if ctx.Err() == nil {
@@ -173,6 +196,18 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 				}
 			} else if offered+expired > 0 {
 				logger.Info("offers", "offered", offered, "expired", expired)
+			}
+			// Retention, once an hour: declined and withdrawn
+			// applications go after the set period.
+			if *retention > 0 && time.Since(lastRetention) >= time.Hour {
+				lastRetention = time.Now()
+				if n, err := db.DeleteExpiredApplications(ctx, time.Now().AddDate(0, -*retention, 0)); err != nil {
+					if ctx.Err() == nil {
+						logger.Error("retention", "error", err)
+					}
+				} else if n > 0 {
+					logger.Info("retention: applications deleted", "count", n, "months", *retention)
+				}
 			}
 			select {
 			case <-ctx.Done():
