@@ -160,4 +160,6 @@ type Letters interface {
 	// PasswordResetMail writes the mail with a password reset link,
 	// valid until expires, in lang ("de" or "en").
 	PasswordResetMail(to, lang, token string, expires time.Time) *Mail
+	// DataLinkMail writes the mail with a link to one's stored data.
+	DataLinkMail(to, lang, token string, expires time.Time) *Mail
 }

@@ -172,6 +172,9 @@ type Application struct {
 	Gender           string `json:"gender"` // optional: unknown when not given
 
 	Consent bool `json:"consent"` // GDPR consent to the purpose stated on the form
+	// NewsConsent is the optional consent to the network's news and
+	// invitations by e-mail; it is kept as a consent record, not here.
+	NewsConsent bool `json:"news_consent"`
 
 	// The CDO check of the tasks, with its reasons (English) and the
 	// archetype of a yes.

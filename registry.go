@@ -49,6 +49,7 @@ type Store interface {
 	GuardService
 	AuditService
 	SiteTextService
+	SubjectService
 	RegistryImporter
 	CensusService
 	CensusImportJobService

@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -128,6 +129,71 @@ func TestRetention(t *testing.T) {
 		}
 		if _, n, _ := db.FindAuditEntries(ctx, cdoatlas.AuditFilter{Entity: cdoatlas.AuditApplication, Action: cdoatlas.AuditDelete}); n != 1 {
 			t.Errorf("%d deletions logged, want 1", n)
+		}
+	})
+}
+
+// TestConsents: consents are recorded with their wording when given —
+// applying, agreeing to the directory, an editor setting consent as a
+// person's basis — and when withdrawn; a withdrawal acts at once.
+func TestConsents(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		n := &cdoatlas.Network{Name: "CDO-Kreis"}
+		if err := db.CreateNetwork(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		core := &cdoatlas.Circle{NetworkID: n.ID, Name: "Kernkreis", Capacity: 5}
+		if err := db.CreateCircle(ctx, core); err != nil {
+			t.Fatal(err)
+		}
+		call := &cdoatlas.Call{CircleID: core.ID, Title: "Aufruf", Deadline: "2030-01-01"}
+		if err := db.CreateCall(ctx, call); err != nil {
+			t.Fatal(err)
+		}
+		cross := "Verantwortet die Digitalstrategie der gesamten Stadtverwaltung, koordiniert alle Fachbereiche und berichtet an den Oberbürgermeister."
+		a := &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "Erika@example.org", OrganizationName: "Stadt Ulm",
+			Kind: "municipality", Country: "DE", Region: "DE-BW", Title: "CDO", Tasks: cross, Consent: true}
+		if _, err := db.CreateApplication(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		b := &cdoatlas.Application{CallID: call.ID, PersonName: "Max Muster", Email: "max@example.org", OrganizationName: "Stadt Aalen",
+			Kind: "municipality", Country: "DE", Region: "DE-BW", Title: "CDO", Tasks: cross, Consent: true, NewsConsent: true}
+		if _, err := db.CreateApplication(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		d, err := db.FindSubjectData(ctx, "erika@example.org")
+		if err != nil || len(d.Consents) != 1 || !d.HasConsent(cdoatlas.ConsentApplication) || d.HasConsent(cdoatlas.ConsentEmail) ||
+			d.Consents[0].Wording != cdoatlas.WordingApplication {
+			t.Fatalf("Erika's consents: %+v %v", d, err)
+		}
+		if d, _ := db.FindSubjectData(ctx, "max@example.org"); !d.HasConsent(cdoatlas.ConsentEmail) {
+			t.Error("Max's e-mail consent is not recorded")
+		}
+		// Withdrawing the application's consent withdraws it at once.
+		if err := db.WithdrawConsent(ctx, "ERIKA@example.org", cdoatlas.ConsentApplication); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := db.FindApplicationByID(ctx, a.ID)
+		if got.Status != cdoatlas.ApplicationWithdrawn {
+			t.Errorf("status after withdrawal: %s", got.Status)
+		}
+		if d, _ := db.FindSubjectData(ctx, "erika@example.org"); d.HasConsent(cdoatlas.ConsentApplication) || len(d.Consents) != 2 {
+			t.Errorf("after withdrawal: %+v", d.Consents)
+		}
+		wantCode(t, db.WithdrawConsent(ctx, "erika@example.org", "nonsense"), cdoatlas.EINVALID)
+
+		// An editor's consent basis for a registry person.
+		p := &cdoatlas.Person{Name: "Petra Öffentlich", Gender: "f", PublicationBasis: cdoatlas.BasisConsent}
+		if err := db.CreatePerson(cdoatlas.WithActor(ctx, cdoatlas.Actor{Label: "editor@example.org"}), p); err != nil {
+			t.Fatal(err)
+		}
+		p.PublicationBasis = ""
+		if err := db.UpdatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		pd, _ := db.FindSubjectData(ctx, "person:"+strconv.FormatInt(p.ID, 10))
+		if pd == nil || len(pd.Consents) != 2 || !pd.Consents[0].Given || pd.Consents[1].Given || pd.Consents[0].Source != "editor: editor@example.org" {
+			t.Errorf("publication consents: %+v", pd)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"time"
 
@@ -84,6 +85,9 @@ func admit(ctx context.Context, t *tx, applicationID, userID int64, note string)
 		if err := decide(ctx, t, a.ID, cdoatlas.DecisionAdmit, cdoatlas.ApplicationAdmitted, userID, note); err != nil {
 			return err
 		}
+		if err := t.audit(ctx, cdoatlas.AuditMembership, m.ID, cdoatlas.AuditCreate); err != nil {
+			return err
+		}
 		return notifyApplicant(ctx, t, cdoatlas.MailAdmitted, a.ID, "", time.Time{})
 	}()
 	if err != nil {
@@ -121,7 +125,16 @@ func (db *DB) AddMember(ctx context.Context, m *cdoatlas.Membership) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			m.CircleID, m.PersonName, m.Email, orgID, m.OrganizationName, m.Kind, m.Country, m.Region, pop, m.Title, m.Tasks,
 			m.Placement, m.Gender, m.Listed, t.ts(t.now)).Scan(&m.ID)
-		return mapError(err)
+		if err != nil {
+			return mapError(err)
+		}
+		if m.Listed {
+			if err := recordConsent(ctx, t, m.Email, cdoatlas.ConsentDirectory, true, cdoatlas.WordingDirectory,
+				"membership:"+strconv.FormatInt(m.ID, 10)); err != nil {
+				return err
+			}
+		}
+		return t.audit(ctx, cdoatlas.AuditMembership, m.ID, cdoatlas.AuditCreate)
 	})
 }
 
@@ -228,7 +241,18 @@ func (db *DB) FindMembershipsByEmail(ctx context.Context, email string) ([]*cdoa
 func (db *DB) SetListed(ctx context.Context, membershipID int64, listed bool) error {
 	return db.write(ctx, func(t *tx) error {
 		res, err := t.exec(ctx, "UPDATE memberships SET listed = ? WHERE id = ?", listed, membershipID)
-		return affectedOne(res, err, "membership")
+		if err := affectedOne(res, err, "membership"); err != nil {
+			return err
+		}
+		var email string
+		if err := t.queryRow(ctx, "SELECT email FROM memberships WHERE id = ?", membershipID).Scan(&email); err != nil {
+			return mapError(err)
+		}
+		if err := recordConsent(ctx, t, email, cdoatlas.ConsentDirectory, listed, cdoatlas.WordingDirectory,
+			"membership:"+strconv.FormatInt(membershipID, 10)); err != nil {
+			return err
+		}
+		return t.audit(ctx, cdoatlas.AuditMembership, membershipID, cdoatlas.AuditUpdate, "listed")
 	})
 }
 
@@ -254,8 +278,10 @@ func (db *DB) Leave(ctx context.Context, membershipID int64, reason string) erro
 		case left != nil:
 			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the membership ended before")
 		}
-		_, err = t.exec(ctx, "UPDATE memberships SET left_at = ?, leave_reason = ? WHERE id = ?", t.ts(t.now), reason, membershipID)
-		return mapError(err)
+		if _, err = t.exec(ctx, "UPDATE memberships SET left_at = ?, leave_reason = ? WHERE id = ?", t.ts(t.now), reason, membershipID); err != nil {
+			return mapError(err)
+		}
+		return t.audit(ctx, cdoatlas.AuditMembership, membershipID, cdoatlas.AuditUpdate, "left_at", "leave_reason")
 	})
 }
 

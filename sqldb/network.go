@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -276,6 +277,18 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 		a.AppliedAt = t.now
 		if err != nil {
 			return mapError(err)
+		}
+		source := "application:" + strconv.FormatInt(a.ID, 10)
+		if err := recordConsent(ctx, t, a.Email, cdoatlas.ConsentApplication, true, cdoatlas.WordingApplication, source); err != nil {
+			return err
+		}
+		if a.NewsConsent {
+			if err := recordConsent(ctx, t, a.Email, cdoatlas.ConsentEmail, true, cdoatlas.WordingEmail, source); err != nil {
+				return err
+			}
+		}
+		if err := t.audit(ctx, cdoatlas.AuditApplication, a.ID, cdoatlas.AuditCreate); err != nil {
+			return err
 		}
 		return notifyApplicant(ctx, t, cdoatlas.MailApplicationReceived, a.ID, secret, time.Time{})
 	})

@@ -23,6 +23,10 @@ func (plainLetters) PasswordResetMail(to, lang, token string, expires time.Time)
 	return &cdoatlas.Mail{To: to, Subject: "reset " + lang, Body: "secret=" + token}
 }
 
+func (plainLetters) DataLinkMail(to, lang, token string, expires time.Time) *cdoatlas.Mail {
+	return &cdoatlas.Mail{To: to, Subject: "data " + lang, Body: "secret=" + token}
+}
+
 // secretIn returns the secret a plainLetters mail carries.
 func secretIn(t *testing.T, m *cdoatlas.Mail) string {
 	t.Helper()

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -75,6 +76,9 @@ func (db *DB) UpdatePerson(ctx context.Context, p *cdoatlas.Person) error {
 		return mapError(err)
 	}
 	p.UpdatedAt = t.now
+	if err := publicationConsent(ctx, t, old, p); err != nil {
+		return err
+	}
 	if err := t.audit(ctx, cdoatlas.AuditPerson, p.ID, cdoatlas.AuditUpdate, personChanges(old, p)...); err != nil {
 		return err
 	}
@@ -149,7 +153,22 @@ func createPerson(ctx context.Context, t *tx, p *cdoatlas.Person) error {
 		return mapError(err)
 	}
 	p.CreatedAt, p.UpdatedAt = t.now, t.now
+	if err := publicationConsent(ctx, t, &cdoatlas.Person{}, p); err != nil {
+		return err
+	}
 	return t.audit(ctx, cdoatlas.AuditPerson, p.ID, cdoatlas.AuditCreate, personChanges(&cdoatlas.Person{}, p)...)
+}
+
+// publicationConsent records, when an editor sets or removes consent as a
+// person's basis for publication, that consent given or withdrawn, with
+// the person as its subject (person:ID).
+func publicationConsent(ctx context.Context, t *tx, old, p *cdoatlas.Person) error {
+	was, is := old.PublicationBasis == cdoatlas.BasisConsent, p.PublicationBasis == cdoatlas.BasisConsent
+	if was == is {
+		return nil
+	}
+	return recordConsent(ctx, t, "person:"+strconv.FormatInt(p.ID, 10), cdoatlas.ConsentPublication, is, cdoatlas.WordingPublication,
+		"editor: "+cdoatlas.ActorFrom(ctx).Label)
 }
 
 // personChanges names the fields in which b differs from a.

@@ -60,7 +60,15 @@ var routeNeeds = map[string]int{
 	"POST /password/forgot":        needPublic,
 	"GET /password/reset/{token}":  needPublic,
 	"POST /password/reset/{token}": needPublic,
-	"GET /account/tokens":          needPublic, // a redirect to /account
+	// Who holds the link to their data (a secret sent by e-mail).
+	"GET /my-data":                     needPublic,
+	"POST /my-data":                    needPublic,
+	"GET /my-data/{token}":             needPublic,
+	"GET /my-data/{token}/export.json": needPublic,
+	"POST /my-data/{token}/correct":    needPublic,
+	"POST /my-data/{token}/withdraw":   needPublic,
+	"POST /my-data/{token}/erase":      needPublic,
+	"GET /account/tokens":              needPublic, // a redirect to /account
 
 	"GET /account":                     needMember,
 	"POST /account/tokens":             needMember,

@@ -79,6 +79,19 @@ func (l letters) PasswordResetMail(to, lang, token string, expires time.Time) *c
 	return &cdoatlas.Mail{To: to, Subject: tr(lang, "mail.password_reset.subject"), Body: strings.Join(paras, "\n\n"), ExpiresAt: expires}
 }
 
+// DataLinkMail writes the mail with a link to one's stored data, in the
+// language of the page it was asked for on.
+func (l letters) DataLinkMail(to, lang, token string, expires time.Time) *cdoatlas.Mail {
+	if lang != "en" {
+		lang = "de"
+	}
+	hours := int(cdoatlas.DataLinkLifetime / time.Hour)
+	paras := []string{tr(lang, "mail.hello"),
+		tr(lang, "mail.data_link.body", hours) + "\n" + l.base + "/my-data/" + token,
+		tr(lang, "mail.data_link.ignore"), tr(lang, "mail.signature")}
+	return &cdoatlas.Mail{To: to, Subject: tr(lang, "mail.data_link.subject"), Body: strings.Join(paras, "\n\n"), ExpiresAt: expires}
+}
+
 // mailDate writes the day of t as readers of lang expect it.
 func mailDate(lang string, t time.Time) string {
 	return formatDate(lang, cdoatlas.PartialDate(t.UTC().Format("2006-01-02")))

@@ -446,6 +446,7 @@ func applicationForm(p *page, callID int64, values url.Values, errs map[string]s
 		add(field{Name: "mandate", Label: "application.mandate", Hint: "application.mandate_hint", Type: "textarea", Rows: 3}).
 		add(field{Name: "gender", Label: "application.gender", Hint: "application.gender_hint", Type: "select", Options: genders}).
 		add(field{Name: "consent", Label: "application.consent", Hint: "application.consent_hint", Type: "checkbox", Required: true}).
+		add(field{Name: "news_consent", Label: "application.news_consent", Hint: "application.news_consent_hint", Type: "checkbox"}).
 		add(field{Name: "website", Label: "application.honeypot", Type: "honeypot"})
 	return b.done("")
 }
@@ -491,7 +492,7 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 	a := &cdoatlas.Application{CallID: v.Call.ID, PersonName: f.Get("person_name"), Email: f.Get("email"),
 		OrganizationName: f.Get("organization_name"), Kind: f.Get("kind"), Country: f.Get("country"), Region: f.Get("region"),
 		Title: f.Get("title"), Tasks: f.Get("tasks"), Placement: f.Get("placement"), Mandate: f.Get("mandate"),
-		Gender: f.Get("gender"), Consent: checked(f, "consent")}
+		Gender: f.Get("gender"), Consent: checked(f, "consent"), NewsConsent: checked(f, "news_consent")}
 	pe := parseErrors{}
 	a.Population = pe.int64Field(f, "population")
 	if len(pe) == 0 {

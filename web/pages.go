@@ -73,6 +73,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerOutreachRoutes()
 	st.registerCheckRoutes()
 	st.registerAdminRoutes()
+	st.registerMyDataRoutes()
 	st.registerAdminMailRoutes()
 	st.registerPasswordRoutes()
 	s.mux.HandleFunc("/", st.handleNotFound)
