@@ -23,6 +23,8 @@ func analyze(toks []string) analysis {
 			a.hasAnd = true
 		}
 	}
+	corporateLeads(&a)
+	boardMembership(&a)
 	// "smart city", "smarte Region"; "information technology"
 	for i := 0; i+1 < len(toks); i++ {
 		if a.flags[i]&fSmartWord != 0 && a.flags[i+1]&fPlace != 0 {
@@ -75,7 +77,7 @@ func analyzeToken(t string) (flag, bool) {
 		sf := hit.flags
 		if i > 0 && sf&(fLead|fAssign|fWeakLead|fPolitical) != 0 && sf&fHelper == 0 {
 			neutral := prefix&positiveDomains != 0 ||
-				(!unknownPrefix && prefix&(fNarrow|fPrivacy|fSecurity|fProject) == 0)
+				(!unknownPrefix && prefix&(fNarrow|fPrivacy|fSecurity) == 0)
 			if !neutral {
 				foreignLead |= sf & (fLead | fAssign | fWeakLead | fPolitical)
 				sf = sf&^(fLead|fAssign|fWeakLead|fPolitical) | fForeign
@@ -143,3 +145,89 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// corporateLeads reads the vice presidents of companies as leads:
+// "(Senior|Executive) Vice President IT", "VP Digital", "SVP Technology".
+// A vice president heads a function, unlike a Vizepräsident, who deputises
+// for a president. SVP and EVP are also Swiss parties; they read as a
+// corporate rank only beside a field a company has a head for (digital, IT,
+// data, sales …) and no political office.
+func corporateLeads(a *analysis) {
+	var fields, politics flag
+	for i, t := range a.toks {
+		if t != "svp" && t != "evp" {
+			fields |= a.flags[i]
+		}
+	}
+	politics = fields & fPolitical
+	fields &= positiveDomains | fOtherChief
+	for i, t := range a.toks {
+		rank := false
+		switch {
+		case t == "vice" && i+1 < len(a.toks) && a.toks[i+1] == "president":
+			a.flags[i] = fFiller
+			a.flags[i+1] = fLead
+			rank = true
+		case t == "vp" || t == "vicepresident":
+			a.flags[i] = fLead
+			rank = true
+		case (t == "svp" || t == "evp") && fields != 0 && politics == 0:
+			a.flags[i] = fLead
+			rank = true
+		}
+		// "Executive", "Senior", "Group" before the rank qualify it
+		for j := i - 1; rank && j >= 0 && corporateRank[a.toks[j]]; j-- {
+			a.flags[j] = fFiller
+		}
+	}
+}
+
+var corporateRank = setOf("executive", "senior", "group", "corporate", "global", "regional", "area")
+
+// boardMembership reads "Mitglied der Geschäftsleitung", "Mitglied des
+// Verwaltungsvorstands", "Member of the Executive Board": membership of a
+// leading body is neither a helper's post nor a role of its own, so it
+// neither overrides the role the title names beside it ("CDO & Mitglied
+// der Konzernleitung") nor lends it a lead. Membership of anything else
+// ("Mitglied im Digitalausschuss") stays a helper's post.
+func boardMembership(a *analysis) {
+	for i, t := range a.toks {
+		if t != "mitglied" && t != "member" && t != "mitglieder" && t != "members" {
+			continue
+		}
+		end := -1
+		for j := i + 1; j < len(a.toks) && j <= i+4; j++ {
+			if leadingBody(a.toks[j]) {
+				end = j
+				// "Member of the Board of Directors"
+				for end+2 < len(a.toks) && (a.toks[end+1] == "of" || a.toks[end+1] == "der" || a.toks[end+1] == "des") && leadingBody(a.toks[end+2]) {
+					end += 2
+				}
+				break
+			}
+			if a.flags[j]&(positiveDomains|fSmartWord|leadFlags|fStab|fUnit|fHelper) != 0 {
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		for k := i; k <= end; k++ {
+			a.flags[k] = fFiller
+		}
+	}
+}
+
+// leadingBody reports whether w names a leading body: a board, an
+// executive committee, the management.
+func leadingBody(w string) bool {
+	for _, b := range leadingBodies {
+		if strings.Contains(w, b) {
+			return true
+		}
+	}
+	return false
+}
+
+var leadingBodies = []string{"vorstand", "leitung", "fuhrung", "direktion", "direktorium", "prasidium",
+	"spitze", "board", "executive", "management", "directors", "kollegium", "verwaltungsrat"}

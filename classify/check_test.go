@@ -36,6 +36,7 @@ func TestCheck(t *testing.T) {
 		{"CitysStrategy", "Owns the city's digital strategy and reports to the mayor.", cdoatlas.CheckYes, "check.whole_organisation"},
 		{"HauptamtOwnsStrategy", "Leiter des Hauptamts: verantwortet die Digitalisierung der Gemeindeverwaltung und die Digitalstrategie, berät den Bürgermeister.", cdoatlas.CheckYes, "check.whole_organisation"},
 		{"HeadsOfficeIsNoUnit", "Leitet die Digitalisierung im Büro des Oberbürgermeisters und verantwortet die Digitalstrategie der Stadt.", cdoatlas.CheckYes, "check.whole_organisation"},
+		{"AdOpeningIsNoTask", "Die Stadt Musterhausen (ca. 85.000 Einwohner) sucht eine Leitung Digitalisierung. Sie verantworten die Digitalisierung der Stadtverwaltung und die Digitalstrategie.", cdoatlas.CheckNo, "check.no_cross"},
 		{"KeywordList", "Digitalstrategie der Stadt | Stadtwerke | Verwaltungsvorstand | Budget", cdoatlas.CheckYes, "check.whole_organisation"},
 
 		// Narrow jobs, also when they serve everyone.
@@ -81,6 +82,23 @@ func TestCheck(t *testing.T) {
 				t.Errorf("confidence %v", r.Confidence)
 			}
 		})
+	}
+}
+
+func TestCheckAdOpeningIsNoCommunity(t *testing.T) {
+	r := Check("Die Stadt Musterhausen (ca. 85.000 Einwohner) sucht eine Leitung Digitalisierung.")
+	for _, rs := range r.Reasons {
+		if rs.Code == "check.community" {
+			t.Errorf("reasons %v take the ad's opening for work with the community", r.Reasons)
+		}
+	}
+	r = Check("Die Stadt Musterhausen sucht eine Leitung, die die Digitalstrategie mit der Stadtgesellschaft entwickelt.")
+	found := false
+	for _, rs := range r.Reasons {
+		found = found || rs.Code == "check.community"
+	}
+	if !found {
+		t.Errorf("reasons %v lose the task that follows the opening", r.Reasons)
 	}
 }
 

@@ -134,7 +134,7 @@ var orgWord = setOf("stadt", "stadtverwaltung", "gemeinde", "gemeindeverwaltung"
 	"hansestadt", "markt", "marktes", "marktgemeinde", "stadtgemeinde", "verbandsgemeinde",
 	"samtgemeinde", "landratsamt", "landratsamtes", "bezirk", "bezirks", "bezirksamt",
 	"bezirksamtes", "kanton", "kantons", "land", "landes", "landesregierung", "landesverwaltung",
-	"freistaat", "freistaates", "bundesregierung", "region", "city", "town", "county",
+	"staatsregierung", "senat", "senats", "freistaat", "freistaates", "freistaats", "bundesregierung", "region", "city", "town", "county",
 	"municipality", "council", "magistrat", "magistrats", "universitatsstadt", "grossen", "freien")
 
 // bareOrgWord are words that start an organization even without article.
@@ -163,11 +163,24 @@ func cutOrganization(t []string) []string {
 				j++
 			}
 			if j < len(t) && j > i && orgWord[t[j]] && !(t[j] == "region" && w == "die") {
-				return t[:i]
+				return keepField(t, i, j)
 			}
 		}
 	}
 	return t
+}
+
+// keepField drops the organization t[i:] starts with (its name begins at
+// t[j]) but keeps the field that follows it: "Beauftragter des Landes
+// Brandenburg für Informationstechnik" → "Beauftragter für
+// Informationstechnik".
+func keepField(t []string, i, j int) []string {
+	for k := j + 1; k < len(t) && k <= j+4; k++ {
+		if t[k] == "fur" || t[k] == "for" {
+			return append(t[:i:i], t[k:]...)
+		}
+	}
+	return t[:i]
 }
 
 // stripFeminine removes the feminine ending -in/-innen from agent nouns

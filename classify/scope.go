@@ -42,6 +42,7 @@ func foldClauses(s string) string {
 // foldTasks is foldClauses that also counts the clauses left out.
 func foldTasks(s string) (text string, elsewhere int) {
 	var b strings.Builder
+	s = dropSelfDescription(s)
 	b.Grow(len(s) + 16)
 	b.WriteByte(' ')
 	for seg := range strings.FieldsFuncSeq(s, isClauseBreak) {

@@ -20,8 +20,13 @@ type Result struct {
 // "informationstechn", "smart city", "innovation", "daten" …), resolves
 // abbreviations (CDO, CIO, CTO) against a spelled-out "Chief … Officer",
 // tolerates small typos and treats helpers (Referent, Sachbearbeiter,
-// Digitallotse), deputies, project leads and other offices
-// (Datenschutzbeauftragte, Technischer Beigeordneter, CDU) as other.
+// Digitallotse), deputies, project leads (except of smart-city projects)
+// and other offices (Datenschutzbeauftragte, Technischer Beigeordneter,
+// CDU) as other. Corporate vice presidents ("SVP Digital", "Executive Vice
+// President IT") lead their field; membership of a board ("CDO & Mitglied
+// des Verwaltungsvorstands") neither helps nor overrides the role beside it;
+// a state's commissioners are read past the state's name ("Beauftragte der
+// Landesregierung für Informationstechnik").
 // Words of organization, when the title repeats them, are ignored; country
 // is accepted for country-specific rules and does not change the result yet.
 func Title(title, organization, country string) Result {

@@ -51,6 +51,15 @@ func TestTitle(t *testing.T) {
 		{"Informatik", "Leiterin Informatik", cio},
 		{"HeadOfIT", "Head of IT", cio},
 		{"OrgAndIT", "Fachbereichsleiter Organisation und IT", cio},
+		// corporate vice presidents, a Land's IT commissioner
+		{"SVPDigital", "SVP Digital Transformation", cdo},
+		{"SeniorVicePresident", "Senior Vice President Digital", cdo},
+		{"EVPInformationTechnology", "Executive Vice President Information Technology", cio},
+		{"Bevollmaechtigter", "Bevollmächtigter des Landes für Informationstechnik", cio},
+		{"LandesregierungFuerIT", "Beauftragte der Landesregierung für Informationstechnologie", cio},
+		// board membership beside the role
+		{"CDOAndBoard", "CDO & Mitglied des Verwaltungsvorstands", cdo},
+		{"ChiefDigitalAndBoard", "Chief Digital Officer, Mitglied der Konzernleitung", cdo},
 		// CTO, data, innovation, smart city
 		{"CTO", "Chief Technology Officer", cto},
 		{"ChiefData", "Chief Data Officer (CDO)", data},
@@ -62,6 +71,7 @@ func TestTitle(t *testing.T) {
 		{"SmartCityManager", "Smart City Manager", smart},
 		{"SmartCityBeauftragte", "Smart-City-Beauftragte (w/m/d)", smart},
 		{"SmartRegion", "Smart Region Managerin", smart},
+		{"SmartCityProject", "Projektleitung Smart City Modellkommune", smart},
 		// traps: other
 		{"ChiefDiversity", "Chief Diversity Officer (CDO)", other},
 		{"CDU", "CDU", other},
@@ -78,6 +88,13 @@ func TestTitle(t *testing.T) {
 		{"Security", "IT-Sicherheitsbeauftragter", other},
 		{"CISO", "Chief Information Security Officer", other},
 		{"Gleichstellung", "Gleichstellungsbeauftragte", other},
+		{"Chancengleichheit", "Beauftragte für Chancengleichheit", other},
+		{"VicePresidentSales", "Vice President Sales", other},
+		{"SVPParty", "SVP-Gemeinderat", other},
+		{"BoardOnly", "Mitglied des Verwaltungsvorstands", other},
+		{"Committee", "Mitglied im Digitalausschuss", other},
+		{"OtherProject", "Projektleitung Straßenbau", other},
+		{"InformationFreedom", "Landesbeauftragte für Datenschutz und Informationsfreiheit", other},
 		{"Mayor", "Oberbürgermeisterin", other},
 		{"Marketing", "Digital Marketing Manager", other},
 		{"School", "Digitalisierungsbeauftragter Schulen", other},

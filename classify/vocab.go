@@ -124,7 +124,9 @@ func init() {
 	addParts(fIT, "informationstechn", "informatik", "datenverarbeitung", "informationsverarbeitung",
 		"rechenzentrum", "kommunikationstechn", "informationsmanagement", "itdienst", "itleit")
 	addParts(fData, "daten", "datenmanagement", "datenstrategie", "datenlabor")
-	addParts(fPrivacy, "datenschutz")
+	// freedom of information goes with data protection ("Landesbeauftragte
+	// für Datenschutz und Informationsfreiheit"), not with Informatik
+	addParts(fPrivacy, "datenschutz", "informationsfreiheit")
 	addParts(fSecurity, "datensicherheit", "sicherheit", "security")
 	addParts(fNarrow, "digitalfunk", "schul", "bildung", "socialmedia", "presse", "redaktion",
 		"redakteur", "website", "webseite", "internet", "archiv", "bibliothek", "museum",
@@ -133,7 +135,7 @@ func init() {
 	addParts(fInnovation, "innovation")
 	addParts(fSmart, "smartcity", "smartcities", "smartregion")
 	addParts(fTech, "technolog")
-	addParts(fAssign, "beauftragt", "commissioner", "delegiert")
+	addParts(fAssign, "beauftragt", "bevollmachtigt", "commissioner", "delegiert")
 	addParts(fLead, "leiter", "leitung", "direktor", "director", "geschaftsfuhr", "vorstand",
 		"verantwortlich", "chef")
 	addParts(fWeakLead, "manager", "koordinator", "koordination", "coordinator")
@@ -153,6 +155,8 @@ func init() {
 		"owner", "scientist")
 	addParts(fProject, "projekt", "project", "produkt", "product")
 	addParts(fDeputy, "stellvertret", "stellv")
+	// "Landesbeauftragte", "Bundesbeauftragter": the state's own commissioner
+	addParts(fFiller, "landes", "bundes")
 	addParts(fFiller, "anleitung", "weiterleit", "landratsamt", "begleitung", "verwaltung",
 		"organisation", "modernisierung", "strategie", "entwicklung", "prozess", "service",
 		"dienste", "zentral", "planung", "wirtschaft", "forderung", "kommunikation", "und",
