@@ -595,9 +595,7 @@ func attackPublic(t testing.TB, pub *census.Public, st *census.Stats, waves []cd
 			targets = append(targets, v)
 		}
 	}
-	for _, f := range a.Check(targets, nil) {
-		determined = append(determined, f)
-	}
+	determined = append(determined, a.Check(targets, nil)...)
 	small = a.Check(nil, r.targets)
 	return determined, small, r
 }

@@ -379,15 +379,16 @@ var fieldColumn = map[string]int{"person_name": colPersonName, "title": colTitle
 	"country": colCountry, "region": colRegion, "official_code": colOfficialCode, "profile_url": colProfileURL,
 	"gender": colGender, "birth_year": colBirthYear, "tasks": colTasks, "source_url": colSourceURL, "observed_on": colObservedOn}
 
-// maxJSONLine is the longest line of a JSON Lines file.
-const maxJSONLine = 1 << 20
+// maxJSONLine is the longest line of a JSON Lines file, 64 KiB with its
+// line break; a longer line is reported as too long and skipped.
+const maxJSONLine = 64 << 10
 
 // readJSONL reads one JSON object a line with the column names as keys
 // (strings, birth_year also a number). Blank lines are skipped; a line
 // that is not an object is a warning.
 func (rd *reader) readJSONL(ctx context.Context, r io.Reader) error {
 	rd.names = make([]string, numColumns)
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, maxJSONLine)
 	for line := 1; ; line++ {
 		if line%4096 == 0 {
 			if err := ctx.Err(); err != nil {

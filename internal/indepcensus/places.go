@@ -4,7 +4,6 @@ import (
 	"embed"
 	"encoding/csv"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -368,15 +367,6 @@ var countryForms = map[string][]string{
 	"DE": {"DE", "Deutschland", "Germany"},
 	"AT": {"AT", "Österreich", "Austria"},
 	"CH": {"CH", "Schweiz", "Switzerland", "Suisse"},
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	k := make([]string, 0, len(m))
-	for s := range m {
-		k = append(k, s)
-	}
-	sort.Strings(k)
-	return k
 }
 
 // frDe writes "Ville de Genève" but "Ville d'Onex".

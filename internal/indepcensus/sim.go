@@ -289,22 +289,6 @@ func countryPool(pool []*org, c string) []*org {
 	return out
 }
 
-func (s *simResult) counted() []countedWave {
-	out := make([]countedWave, len(s.cdo))
-	for w, m := range s.cdo {
-		cw := countedWave{}
-		for id, orgs := range m {
-			set := map[string]bool{}
-			for _, o := range orgs {
-				set[o.ID] = true
-			}
-			cw[id] = set
-		}
-		out[w] = cw
-	}
-	return out
-}
-
 func sortedPersonIDs[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

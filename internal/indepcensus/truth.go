@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
 	"unicode/utf8"
 )
@@ -213,15 +212,6 @@ func waveIDs(n int) (ids, dates []string) {
 		dates = append(dates, fmt.Sprintf("%d-06-30", y))
 	}
 	return
-}
-
-func sortedIDs(m map[string]map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func timeParse(s string) (time.Time, error) { return time.Parse("2006-01-02", s) }

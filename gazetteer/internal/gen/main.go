@@ -175,6 +175,7 @@ func germany(dir, lkDir string) ([]place, error) {
 	}
 	for k, n := range count {
 		if n > 1 && !counties[k] {
+			//lint:ignore ST1005 a German noun, capitalised in any position
 			return nil, fmt.Errorf("Kreisschlüssel %s has %d municipalities but no county", k, n)
 		}
 	}
@@ -261,6 +262,7 @@ func austria(dir, popDir string) ([]place, error) {
 			continue
 		}
 		if bezirk[code] == 0 {
+			//lint:ignore ST1005 a German noun, capitalised in any position
 			return nil, fmt.Errorf("Bezirk %s %s has no municipalities in the population file", code, name)
 		}
 		display := strings.ReplaceAll(name, "(Land)", "-Land")
