@@ -57,7 +57,7 @@ func (m *Mail) Validate() error {
 	m.To = strings.ToLower(strings.TrimSpace(m.To))
 	m.Subject = strings.TrimSpace(m.Subject)
 	fe := FieldErrors{}
-	if !validEmail(m.To) {
+	if !bareAddress(m.To) {
 		fe.Add("to", "email.invalid")
 	}
 	switch {

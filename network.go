@@ -2,6 +2,7 @@ package cdoatlas
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -135,6 +136,10 @@ func (c *Call) Validate() error {
 func (c *Call) Open(now time.Time) bool {
 	return !now.After(c.Deadline.Latest().Add(24*time.Hour - time.Nanosecond))
 }
+
+// ErrApplied is the cause of the ECONFLICT error of an application from
+// an address that applied to the call before.
+var ErrApplied = errors.New("already applied to this call")
 
 // Application states.
 const (
@@ -390,6 +395,9 @@ type NetworkService interface {
 	// CreateApplication stores an application to an open call with its
 	// CDO check and returns the secret of its private status link (only
 	// its hash is kept). EINVALID (also for a closed call), ENOTFOUND.
+	// When the address applied to the call before (and did not withdraw),
+	// nothing is stored: a new status link of the earlier application is
+	// mailed to the address and the error is ErrApplied (ECONFLICT).
 	CreateApplication(ctx context.Context, a *Application) (secret string, err error)
 	// FindApplicationBySecret returns the application of a status link.
 	// ENOTFOUND.

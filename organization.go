@@ -114,9 +114,12 @@ func (o *Organization) Validate() error {
 	}
 	if o.PopulationDate != "" {
 		d, err := ParsePartialDate(o.PopulationDate)
-		if err != nil || !d.IsFull() {
+		switch {
+		case err != nil || !d.IsFull():
 			fe.Add("population_date", "date.full_required")
-		} else {
+		case d.Earliest().After(time.Now().UTC()):
+			fe.Add("population_date", "date.future")
+		default:
 			o.PopulationDate = string(d)
 		}
 		if o.Population == nil {

@@ -50,6 +50,7 @@ func TestOrganizationValidate(t *testing.T) {
 		{"ErrCountyCode", func(o *cdoatlas.Organization) { o.Kind = "county"; o.OfficialCode = "09162000" }, "official_code", "code.de_county"},
 		{"ErrPopulationNegative", func(o *cdoatlas.Organization) { o.Population = ptr[int64](-1) }, "population", "population.invalid"},
 		{"ErrPopulationDate", func(o *cdoatlas.Organization) { o.PopulationDate = "2023" }, "population_date", "date.full_required"},
+		{"ErrPopulationDateFuture", func(o *cdoatlas.Organization) { o.PopulationDate = "31.12.2099" }, "population_date", "date.future"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := munich()
@@ -129,5 +130,37 @@ func TestNormalizeRegion(t *testing.T) {
 		if got := cdoatlas.NormalizeRegion(tc.country, tc.in); got != tc.want {
 			t.Errorf("NormalizeRegion(%q, %q) = %q, want %q", tc.country, tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestUserValidateEmail(t *testing.T) {
+	for _, tc := range []struct {
+		email string
+		ok    bool
+	}{
+		{"user@example.org", true},
+		{"User@Sub.Example.ORG", true},
+		{"first.last+tag@example.co.uk", true},
+		{"erika@müller.de", true},
+		{"x@1und1.de", true},
+		{"a@b", false},
+		{"a@localhost", false},
+		{"a@b.c", false},
+		{"a@example.123", false},
+		{"a@-example.org", false},
+		{"a@example-.org", false},
+		{"a@[192.0.2.1]", false},
+		{"a@192.0.2.1", false},
+		{"nobody", false},
+		{"@example.org", false},
+		{"Erika <erika@example.org>", false},
+	} {
+		t.Run(tc.email, func(t *testing.T) {
+			u := &cdoatlas.User{Email: tc.email, Role: cdoatlas.UserMember}
+			got := fieldErrors(t, u.Validate())["email"]
+			if tc.ok && got != "" || !tc.ok && got != "email.invalid" {
+				t.Errorf("got %q, want ok=%v", got, tc.ok)
+			}
+		})
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // User roles. Public visitors have no account.
@@ -39,10 +41,42 @@ func (u *User) CanEdit() bool {
 // the registry, but not members (nor the public).
 func (u *User) SeesUnpublishedNames() bool { return u.CanEdit() }
 
-// validEmail reports whether s is a bare e-mail address.
+// validEmail reports whether s is a bare e-mail address whose domain is
+// a host name with a dot: a@b, a@[192.0.2.1] and a@-x.de are refused,
+// user@sub.example.org and user@müller.de pass.
 func validEmail(s string) bool {
+	i := strings.LastIndexByte(s, '@')
+	return bareAddress(s) && i > 0 && validMailDomain(s[i+1:])
+}
+
+// bareAddress reports whether s parses as a bare address. Mails are
+// queued to addresses stored before validEmail refused a@b, so the outbox
+// checks no more than this.
+func bareAddress(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Address == s && strings.Contains(s, "@")
+}
+
+// validMailDomain reports whether d is a host name of at least two labels
+// of letters, digits and inner hyphens, with a top-level label of two or
+// more characters that are not all digits.
+func validMailDomain(d string) bool {
+	labels := strings.Split(d, ".")
+	if len(d) > 253 || len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, r := range l {
+			if r != '-' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	tld := labels[len(labels)-1]
+	return utf8.RuneCountInString(tld) >= 2 && strings.TrimFunc(tld, unicode.IsDigit) != ""
 }
 
 // Validate normalizes and checks u (not its password).

@@ -2,7 +2,6 @@ package census
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -13,12 +12,6 @@ import (
 // resolution still looks for the one who moved. A name shared by more
 // people who could have moved says nothing about who it is.
 const maxMovers = 4
-
-// orgName blocks people by organization and name key.
-type orgName struct {
-	org int64
-	key string
-}
 
 func (r *Resolver) addPerson(ref PersonRef) *person {
 	seen, profiles := ref.Seen, ref.Profiles
@@ -221,9 +214,9 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 	created := r.create(o, profile)
 	switch {
 	case twin != nil && (best == nil || bestScore < Ask):
-		r.ask(twin, created, 0.7, fmt.Sprintf("same name (%s), seen at another organization in the same wave", twin.ref.Name))
+		r.ask(twin, created, 0.7, Evidence("evidence.same_name", twin.ref.Name))
 	case best != nil && bestScore >= Ask:
-		r.ask(best, created, bestScore, fmt.Sprintf("similar names (%s / %s) at the same organization", best.ref.Name, created.ref.Name))
+		r.ask(best, created, bestScore, Evidence("evidence.similar_names", best.ref.Name, created.ref.Name))
 	}
 	return created.ref.ID, 1
 }
@@ -280,6 +273,23 @@ func (r *Resolver) create(o *cdoatlas.Observation, profile string) *person {
 		r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: np.ID})
 	}
 	return p
+}
+
+// Evidence writes why a question is asked as a message key and its
+// arguments, separated by tabs, for pages to say in their language
+// (ParseEvidence).
+func Evidence(key string, args ...string) string {
+	return strings.Join(append([]string{key}, args...), "\t")
+}
+
+// ParseEvidence splits what Evidence wrote into key and arguments; ok is
+// false for evidence stored as text by earlier versions.
+func ParseEvidence(s string) (key string, args []string, ok bool) {
+	parts := strings.Split(s, "\t")
+	if !strings.HasPrefix(parts[0], "evidence.") {
+		return "", nil, false
+	}
+	return parts[0], parts[1:], true
 }
 
 // ask records a question about two people unless it was asked before.

@@ -165,6 +165,16 @@ func MakePublic(st *Stats, k int) (*Public, error) {
 	return p, nil
 }
 
+// HasWave reports whether the figures hold the wave.
+func (p *Public) HasWave(wave string) bool {
+	for _, w := range p.Waves {
+		if w.Wave == wave {
+			return true
+		}
+	}
+	return false
+}
+
 // Withheld reports whether a count of a wave (e.g. "cdos", or
 // "by_region/DE-BY") is withheld.
 func (p *Public) Withheld(wave, name string) bool {

@@ -248,13 +248,26 @@ func abbrev(code string) string {
 // QuantileBreaks returns at most classes-1 class limits that split values
 // into classes of about equal size, as Map.Breaks wants them: class k
 // holds the values from breaks[k-1] up to below breaks[k]. Ties can merge
-// classes, so fewer limits may come back; none for no values.
+// classes; then the distinct values are split evenly instead, so that a
+// map of many zeros and a few small counts still gets as many classes as
+// its values allow (min(classes, distinct values)). None for no values.
 func QuantileBreaks(values []int, classes int) []int {
 	if classes < 2 || len(values) == 0 {
 		return nil
 	}
 	v := slices.Clone(values)
 	slices.Sort(v)
+	out := evenBreaks(v, classes)
+	distinct := slices.Compact(slices.Clone(v))
+	if want := min(classes, len(distinct)) - 1; len(out) < want {
+		out = evenBreaks(distinct, want+1)
+	}
+	return out
+}
+
+// evenBreaks picks the limits of classes of about equal size from the
+// sorted values v.
+func evenBreaks(v []int, classes int) []int {
 	var out []int
 	for q := 1; q < classes; q++ {
 		b := v[q*len(v)/classes]
@@ -300,6 +313,8 @@ func classLabel(t Text, breaks []int, k, lo, hi int) string {
 		return f(lo)
 	case n == 0:
 		return f(lo) + "–" + f(hi)
+	case k == 0 && lo >= 0 && breaks[0]-1 == lo:
+		return f(lo) // "0", not "< 1"
 	case k == 0:
 		return "< " + f(breaks[0])
 	case k == n:

@@ -236,7 +236,10 @@ func TestQuantileBreaks(t *testing.T) {
 	}{
 		{"Even", []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, []int{3, 5, 7, 9}},
 		{"Unsorted", []int{10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, []int{3, 5, 7, 9}},
-		{"Ties", []int{1, 1, 1, 1, 1, 1, 1, 1, 50, 100}, []int{50}},
+		{"Ties", []int{1, 1, 1, 1, 1, 1, 1, 1, 50, 100}, []int{50, 100}},
+		// Many zeros and a few small counts, as the demo's map: five
+		// classes still, zero its own.
+		{"Zeros", []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 8}, []int{1, 2, 4, 5}},
 		{"AllEqual", []int{4, 4, 4}, nil},
 		{"None", nil, nil},
 	} {
@@ -266,6 +269,10 @@ func TestClassLabel(t *testing.T) {
 		if got := classLabel(de, tc.breaks, tc.k, 3, 40); got != tc.want {
 			t.Errorf("classLabel(%v, %d) = %q, want %q", tc.breaks, tc.k, got, tc.want)
 		}
+	}
+	// Zero as a class of its own reads "0", not "< 1".
+	if got := classLabel(de, []int{1, 2, 4, 5}, 0, 0, 8); got != "0" {
+		t.Errorf("the zero class reads %q", got)
 	}
 }
 

@@ -96,7 +96,8 @@ func TestParseRegistryErrors(t *testing.T) {
 				"Essen,Stadt,DE,Bayern,05113000,,2023-12-31,CDO,Chef,vielleicht,,,,,,\n" + // region/code, date without population, role, budget
 				"Ulm,Stadt,Deutschland,BW,08421000,,,,,,Max Muster,q,2030,2019,current,ftp://x\n" + // gender, start future, end before start, status current with end, url
 				"Neuss,Stadt,Germania,NRW,05162024,,,,,,,,,,,\n" + // country (region not judged)
-				"Münster,Stadt,DE,NRW,05515000,,,,,,Anna Beispiel,,,,,\n", // person without title
+				"Münster,Stadt,DE,NRW,05515000,,,,,,Anna Beispiel,,,,,\n" + // person without title
+				"Bochum,Stadt,DE,NRW,05911000,364454,2099-12-31,,,,,,,,,\n", // population date in the future
 			want: []cdoatlas.LineError{
 				{Line: 3, Column: "Name", Reason: "Please fill in."},
 				{Line: 4, Column: "Art", Reason: "Unknown kind."},
@@ -112,6 +113,7 @@ func TestParseRegistryErrors(t *testing.T) {
 				{Line: 6, Column: "Quelle", Reason: "Give a full address (https://…)."},
 				{Line: 7, Column: "Staat", Reason: "Give a country as ISO code (DE, AT, CH …)."},
 				{Line: 8, Column: "Titel", Reason: "Please fill in."},
+				{Line: 9, Column: "Stichtag", Reason: "Date lies in the future."},
 			},
 		},
 		{

@@ -94,7 +94,7 @@ func TestRetention(t *testing.T) {
 		// one admitted. Now: one declined.
 		db.Now = func() time.Time { return real().AddDate(-2, 0, 0) }
 		apply := func(name, tasks string) *cdoatlas.Application {
-			a := &cdoatlas.Application{CallID: call.ID, PersonName: name, Email: strings.ToLower(strings.Fields(name)[0]) + "@example.org",
+			a := &cdoatlas.Application{CallID: call.ID, PersonName: name, Email: strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "@example.org",
 				OrganizationName: "Stadt Ulm", Kind: "municipality", Country: "DE", Region: "DE-BW", Title: "Chief Digital Officer", Tasks: tasks, Consent: true}
 			if _, err := db.CreateApplication(ctx, a); err != nil {
 				t.Fatal(err)

@@ -224,8 +224,16 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 	if err != nil {
 		return "", err
 	}
+	var applied bool
 	err = db.write(ctx, func(t *tx) error {
-		call, err := scanCall(t.queryRow(ctx, "SELECT "+callColumns+" FROM calls WHERE id = ?", a.CallID))
+		// On PostgreSQL two applications to one call take turns on the
+		// call's row, so that the check for an earlier one below sees
+		// the other's; SQLite has one writer anyway.
+		lock := ""
+		if t.postgres() {
+			lock = " FOR UPDATE"
+		}
+		call, err := scanCall(t.queryRow(ctx, "SELECT "+callColumns+" FROM calls WHERE id = ?"+lock, a.CallID))
 		if noRows(err) {
 			return notFound("call")
 		} else if err != nil {
@@ -233,6 +241,18 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 		}
 		if !call.Open(t.now) {
 			return cdoatlas.FieldErrors{"call_id": "call.closed"}.Err()
+		}
+		if id, err := findEarlierApplication(ctx, t, a.CallID, a.Email); err != nil {
+			return err
+		} else if id != 0 {
+			// A repeat leads to the earlier application: its status link
+			// goes out again, to the address, and nothing else changes.
+			applied = true
+			link, err := newApplicationLink(ctx, t, id)
+			if err != nil {
+				return err
+			}
+			return notifyApplicant(ctx, t, cdoatlas.MailApplicationReceived, id, link, time.Time{})
 		}
 		org, country := a.OrganizationName, a.Country
 		if a.OrganizationID != nil {
@@ -295,7 +315,22 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 	if err != nil {
 		return "", err
 	}
+	if applied {
+		return "", &cdoatlas.Error{Code: cdoatlas.ECONFLICT, Message: "already applied to this call", Err: cdoatlas.ErrApplied}
+	}
 	return secret, nil
+}
+
+// findEarlierApplication returns the id of the latest application to the
+// call from the address (in any case) that was not withdrawn, or 0.
+func findEarlierApplication(ctx context.Context, t *tx, callID int64, email string) (int64, error) {
+	var id int64
+	err := t.queryRow(ctx, `SELECT id FROM applications WHERE call_id = ? AND lower(email) = lower(?) AND status <> ?
+		ORDER BY id DESC LIMIT 1`, callID, email, cdoatlas.ApplicationWithdrawn).Scan(&id)
+	if noRows(err) {
+		return 0, nil
+	}
+	return id, mapError(err)
 }
 
 func secretHash(secret string) string {

@@ -1,7 +1,9 @@
 package sqldb_test
 
 import (
+	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -244,4 +246,60 @@ func TestNoLettersNoMails(t *testing.T) {
 		t.Fatalf("a store without letters queued %d mails, %v", total, err)
 	}
 	wantCode(t, db.RequestPasswordReset(ctx, "x@example.org", "de"), cdoatlas.EINTERNAL)
+}
+
+func TestApplicationRepeated(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		db.Letters = plainLetters{}
+		call, apps := openCall(t, db, 2, 1)
+		first := apps[0]
+		again := func(email string) (string, error) {
+			return db.CreateApplication(ctx, &cdoatlas.Application{CallID: call.ID, PersonName: "Jemand Anderes", Email: email,
+				OrganizationName: "Gemeinde X", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: crossApplication, Consent: true})
+		}
+		// The same address in other case leads to the first application:
+		// nothing is stored, a new link to it is mailed.
+		secret, err := again("  P0@Example.ORG ")
+		if !errors.Is(err, cdoatlas.ErrApplied) || cdoatlas.ErrorCode(err) != cdoatlas.ECONFLICT || secret != "" {
+			t.Fatalf("repeat: %q, %v", secret, err)
+		}
+		if got, _ := db.FindApplications(ctx, call.ID); len(got) != 1 {
+			t.Fatalf("applications after the repeat: %d, want 1", len(got))
+		}
+		ms := mailsTo(t, db, first.Email)
+		if len(ms) != 2 || ms[1].Kind != cdoatlas.MailApplicationReceived {
+			t.Fatalf("mails: %+v", ms)
+		}
+		if secretIn(t, ms[0]) == secretIn(t, ms[1]) {
+			t.Error("the repeat's mail carries the first link again")
+		}
+		if found, err := db.FindApplicationBySecret(ctx, secretIn(t, ms[1])); err != nil || found.ID != first.ID || found.PersonName != "Person 0" {
+			t.Fatalf("the repeat's link: %+v, %v", found, err)
+		}
+		// Two at once from a new address make one application.
+		var wg sync.WaitGroup
+		errs := make([]error, 8)
+		for i := range errs {
+			wg.Go(func() { _, errs[i] = again("neu@example.org") })
+		}
+		wg.Wait()
+		stored := 0
+		for _, err := range errs {
+			if err == nil {
+				stored++
+			} else if !errors.Is(err, cdoatlas.ErrApplied) {
+				t.Fatal(err)
+			}
+		}
+		if got, _ := db.FindApplications(ctx, call.ID); stored != 1 || len(got) != 2 {
+			t.Fatalf("concurrent: %d stored, %d applications, want 1 and 2", stored, len(got))
+		}
+		// After a withdrawal, the address may apply anew.
+		if err := db.WithdrawConsent(ctx, first.Email, cdoatlas.ConsentApplication); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := again(first.Email); err != nil {
+			t.Fatalf("after the withdrawal: %v", err)
+		}
+	})
 }

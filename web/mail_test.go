@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	netmail "net/mail"
 	"net/url"
 	"regexp"
@@ -280,4 +281,40 @@ func TestMailAdminView(t *testing.T) {
 	// English too.
 	admin.cookies[langCookie] = "en"
 	wantText(t, admin.get("/admin/mail"), "Outgoing mail", "Application received", "sent")
+}
+
+// TestMailApplicationRepeated: a second application to the call from the
+// same address stores nothing; the page says so without showing the first
+// application, and a new link to the first one goes to the address.
+func TestMailApplicationRepeated(t *testing.T) {
+	e := newMailEnv(t)
+	_, _, call := networkWithCall(t, e, 40)
+	anon := e.anon()
+	callPath := fmt.Sprintf("/calls/%d", call.ID)
+	apply := func(name, email string) *httptest.ResponseRecorder {
+		return anon.submit(callPath, callPath, url.Values{"person_name": {name}, "email": {email},
+			"organization_name": {"Musterstadt"}, "kind": {"municipality"}, "country": {"DE"}, "title": {"Chief Digital Officer"},
+			"tasks": {mailTasks}, "consent": {"1"}})
+	}
+	wantCode(t, apply("Erika Beispiel", "erika@example.org"), http.StatusSeeOther)
+	e.deliver()
+	first := linkIn(t, e.lastMail("erika@example.org"), "/applications/")
+
+	w := apply("Jemand Fremdes", "ERIKA@example.org")
+	wantCode(t, w, http.StatusOK)
+	wantText(t, w, "Mit dieser E-Mail-Adresse liegt bereits eine Bewerbung auf diesen Aufruf vor.")
+	if body := w.Body.String(); strings.Contains(body, "Erika") || strings.Contains(body, "/applications/") {
+		t.Errorf("the page shows the first application:\n%s", body)
+	}
+	if apps, _ := e.store.FindApplications(context.Background(), call.ID); len(apps) != 1 || apps[0].PersonName != "Erika Beispiel" {
+		t.Fatalf("applications: %+v", apps)
+	}
+	if r := e.deliver(); r.Sent != 1 {
+		t.Fatalf("delivery %+v; log:\n%s", r, e.mailLog)
+	}
+	again := linkIn(t, e.lastMail("erika@example.org"), "/applications/")
+	if again == first {
+		t.Error("the mail carries the first link again")
+	}
+	wantText(t, anon.get(again), "Stand Ihrer Bewerbung", "Eingegangen: Ihre Aufgaben erfüllen die Kriterien.")
 }

@@ -134,6 +134,9 @@ func (s *site) handleAudit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Pagination = newPaginationPer(v.Lang, "/admin/audit", q, pageNo, v.Total, auditPerPage)
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
 	csv := url.Values{}
 	for k, val := range q {
 		if k != "page" && k != "format" {

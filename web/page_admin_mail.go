@@ -50,6 +50,9 @@ func (s *site) handleAdminMail(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Unconfigured = unsent > 0
 	v.Pagination = newPaginationPer(v.Lang, "/admin/mail", q, pageNo, v.Total, mailPerPage)
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
 	s.render(w, r, http.StatusOK, "admin_mail", v)
 }
 

@@ -44,7 +44,7 @@ func TestAuditLog(t *testing.T) {
 		wantText(t, w, "Änderungsprotokoll", ed.user.Email, "Person", "geändert", "birth_year", "Besetzung", "gelöscht", "System")
 		wantNoText(t, w, "1971") // never the values
 		w = admin.get("/admin/audit?entity=tenure&action=delete")
-		wantText(t, w, "1 Einträge.", "Besetzung")
+		wantText(t, w, "Einträge: 1.", "Besetzung")
 		wantNoText(t, w, "birth_year")
 		w = admin.get("/admin/audit?actor=" + url.QueryEscape(ed.user.Email) + "&format=csv")
 		if w.Code != http.StatusOK || !strings.HasPrefix(w.Body.String(), "at,actor,entity,entity_id,action,fields") ||

@@ -40,12 +40,13 @@ func TestPageApplicationOrganization(t *testing.T) {
 		anon := e.anon()
 		apply := func(t *testing.T, org url.Values) *cdoatlas.Application {
 			t.Helper()
-			form := url.Values{"person_name": {"Erika Beispiel"}, "email": {"erika@example.org"}, "title": {"CDO"},
+			before, _ := e.store.FindApplications(ctx, call.ID)
+			// One address applies once to a call.
+			form := url.Values{"person_name": {"Erika Beispiel"}, "email": {fmt.Sprintf("erika%d@example.org", len(before))}, "title": {"CDO"},
 				"tasks": {"Digitalstrategie der Verwaltung"}, "consent": {"1"}}
 			for k, v := range org {
 				form[k] = v
 			}
-			before, _ := e.store.FindApplications(ctx, call.ID)
 			if w := anon.submit(callPath, callPath, form); w.Code != http.StatusSeeOther {
 				t.Fatalf("apply with %v: %d\n%s", org, w.Code, w.Body)
 			}

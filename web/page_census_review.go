@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/census"
 )
 
 // The match review: pairs of people the census resolution could not tell
@@ -71,6 +72,9 @@ func (s *site) handleMatchQueue(w http.ResponseWriter, r *http.Request) {
 		v.Items = append(v.Items, it)
 	}
 	v.Pagination = newPaginationPer(v.Lang, "/census/review", q, pg, total, matchesPerPage)
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
 	s.render(w, r, http.StatusOK, "census_review", v)
 }
 
@@ -106,4 +110,18 @@ func matchReturn(r *http.Request) string {
 		return "/census/review?page=" + strconv.Itoa(n)
 	}
 	return "/census/review"
+}
+
+// Evidence says in the page's language why a question is asked; evidence
+// stored as English text by earlier versions is shown as it is.
+func (p *page) Evidence(s string) string {
+	key, args, ok := census.ParseEvidence(s)
+	if !ok {
+		return s
+	}
+	a := make([]any, len(args))
+	for i, v := range args {
+		a[i] = v
+	}
+	return tr(p.Lang, key, a...)
 }

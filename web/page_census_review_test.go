@@ -32,7 +32,7 @@ func TestPageMatchReview(t *testing.T) {
 		ed := e.as(cdoatlas.UserEditor)
 		w := ed.get("/census/review")
 		wantCode(t, w, http.StatusOK)
-		wantText(t, w, "1 offene Frage.", "Dieselbe Person? Petra Lang und Petra Lang", "Lang, Petra", "München", "Köln", "press", "2022", "2023")
+		wantText(t, w, "1 offene Frage.", "Dieselbe Person? Petra Lang und Petra Lang", "Lang, Petra", "München", "Köln", "Presse", "2022", "2023", "Anlass: gleicher Name (Petra Lang), in derselben Welle bei einer anderen Organisation gesehen")
 		qs, _, _ := e.store.FindMatchQuestions(ctx, false, 0, 10)
 		if len(qs) != 1 {
 			t.Fatalf("questions %v", qs)

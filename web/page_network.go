@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -505,6 +506,12 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 	if err == nil && len(pe) == 0 {
 		secret, err = s.Store.CreateApplication(r.Context(), a)
 	}
+	if errors.Is(err, cdoatlas.ErrApplied) {
+		// The address applied before: its status link went to it again.
+		// The page tells nothing about that application.
+		s.render(w, r, http.StatusOK, "application_thanks", &applicationView{page: v.page, Repeated: true})
+		return
+	}
 	if err != nil || len(pe) > 0 {
 		errs := fieldErrors(err)
 		if errs == nil && err != nil {
@@ -531,6 +538,7 @@ type applicationView struct {
 	App      *cdoatlas.Application
 	Call     *cdoatlas.Call
 	New      bool
+	Repeated bool // the address had applied to the call before
 	Link     string
 	Applied  string
 	Deadline string

@@ -105,6 +105,9 @@ func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Filtered = f.Q != "" || f.Country != "" || f.Region != "" || f.Kind != "" || f.SizeClass != "" || f.Role != ""
 	v.Pagination = newPagination(v.Lang, "/organizations", q, pageNo, total)
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
 	v.Downloads = downloadLinks(r.URL.Query())
 	selects, err := s.filterSelects(v.Lang, f)
 	if err != nil {

@@ -132,9 +132,22 @@ func TestPageOrganizationPagination(t *testing.T) {
 			t.Error("previous link does not lead to page 1 with the filter")
 		}
 
-		w = b.get("/organizations?kind=municipality&page=9")
-		wantCode(t, w, http.StatusOK)
-		wantText(t, w, "Auf dieser Seite gibt es keine Einträge.")
+		// Past the last page: the last page, with the filter.
+		w = b.get("/organizations?kind=municipality&page=99")
+		wantCode(t, w, http.StatusFound)
+		if got := w.Header().Get("Location"); got != "/organizations?kind=municipality&page=2" {
+			t.Errorf("page 99 of 2 leads to %q", got)
+		}
+		w = b.get("/organizations?q=nirgendwo&page=3")
+		wantCode(t, w, http.StatusFound)
+		if got := w.Header().Get("Location"); got != "/organizations?q=nirgendwo" {
+			t.Errorf("page 3 of an empty list leads to %q", got)
+		}
+		w = e.as(cdoatlas.UserEditor).get("/people?page=99")
+		wantCode(t, w, http.StatusFound)
+		if got := w.Header().Get("Location"); got != "/people" {
+			t.Errorf("page 99 of the people leads to %q", got)
+		}
 	})
 }
 

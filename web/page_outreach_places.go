@@ -112,6 +112,9 @@ func (s *site) handleOutreachPlaces(w http.ResponseWriter, r *http.Request) {
 	}
 	pageNo := pageParam(q)
 	v.Pagination = newPaginationPer(lang, path, q, pageNo, len(places), outreachPlacesPerPage)
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
 	from := min((pageNo-1)*outreachPlacesPerPage, len(places))
 	for _, p := range places[from:min(from+outreachPlacesPerPage, len(places))] {
 		row := outreachPlaceRow{Name: p.Name, Kind: tr(lang, "kind."+p.Kind), Region: cdoatlas.RegionName(p.Region), Code: p.Code,

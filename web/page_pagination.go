@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"net/url"
 	"strconv"
 )
@@ -82,4 +83,21 @@ func newPaginationPer(lang, path string, q url.Values, page, total, size int) pa
 		last = n
 	}
 	return p
+}
+
+// redirectPastLast sends a request for a page past the last one (?page=99
+// of 4) to the last page, with the same filters, and reports whether it
+// did. Lists call it once they know their total.
+func redirectPastLast(w http.ResponseWriter, r *http.Request, p pagination) bool {
+	if p.Page <= p.Pages {
+		return false
+	}
+	q := r.URL.Query()
+	if p.Pages > 1 {
+		q.Set("page", strconv.Itoa(p.Pages))
+	} else {
+		q.Del("page")
+	}
+	http.Redirect(w, r, (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String(), http.StatusFound)
+	return true
 }

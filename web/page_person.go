@@ -43,6 +43,9 @@ func (s *site) handlePersonIndex(w http.ResponseWriter, r *http.Request) {
 		v.People = append(v.People, s.personRef(v.Lang, v.User, p))
 	}
 	v.Pagination = newPagination(v.Lang, "/people", q, pageNo, total)
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
 	s.render(w, r, http.StatusOK, "person_index", v)
 }
 
@@ -52,6 +55,8 @@ type personView struct {
 	Person *cdoatlas.Person
 	Ref    personRef
 	Table  tenureTable
+	// BackURL and BackText are the breadcrumb.
+	BackURL, BackText string
 }
 
 // handlePersonShow shows a person and their tenures. People whose name is
@@ -94,6 +99,15 @@ func (s *site) handlePersonShow(w http.ResponseWriter, r *http.Request) {
 			orgs[row.Post.OrganizationID] = row.Org
 		}
 		v.Table.Rows = append(v.Table.Rows, row)
+	}
+	// The breadcrumb: the list of people for who may see it, otherwise
+	// the organization of the person's latest post.
+	switch {
+	case v.User != nil:
+		v.BackURL, v.BackText = "/people", v.T("nav.people")
+	case len(v.Table.Rows) > 0:
+		org := v.Table.Rows[len(v.Table.Rows)-1].Org
+		v.BackURL, v.BackText = showPath("organizations", org.ID), org.Name
 	}
 	s.render(w, r, http.StatusOK, "person_show", v)
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -33,6 +34,16 @@ func TestPagePersonPrivacy(t *testing.T) {
 				}
 			})
 		}
+		t.Run("Breadcrumb", func(t *testing.T) {
+			w := anon.get(fmt.Sprintf("/people/%d", s.public.ID))
+			if !strings.Contains(w.Body.String(), fmt.Sprintf(`<p class="breadcrumb"><a href="/organizations/%d"><bdi>Landeshauptstadt München</bdi></a></p>`, s.muc.ID)) {
+				t.Error("the public person page has no breadcrumb to the organization")
+			}
+			w = member.get(fmt.Sprintf("/people/%d", s.public.ID))
+			if !strings.Contains(w.Body.String(), `<p class="breadcrumb"><a href="/people"><bdi>Personen</bdi></a></p>`) {
+				t.Error("the person page has no breadcrumb to the people list")
+			}
+		})
 		t.Run("AnonymousSeesNoPersonalDetails", func(t *testing.T) {
 			w := anon.get(fmt.Sprintf("/people/%d", s.public.ID))
 			wantNoText(t, w, "weiblich", "Geburtsjahr")

@@ -72,6 +72,9 @@ func (s *site) handleReviewQueue(w http.ResponseWriter, r *http.Request) {
 		v.Items = append(v.Items, newReviewItem(v.Lang, p, org, vocab))
 	}
 	v.Pagination = newPagination(v.Lang, "/review", q, pg, total)
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
 	if v.Titles, err = s.Store.FindTitleDecisions(ctx); err != nil {
 		s.fail(w, r, err)
 		return

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/census"
@@ -90,6 +91,14 @@ func (s *site) handleStatistics(w http.ResponseWriter, r *http.Request) {
 		header, rows := pub.Rows()
 		s.writeTable(w, r, "census-figures", format, header, rows, "wave", "key", "value")
 		return
+	}
+	// A wave asked for by name that does not exist is not silently
+	// replaced by another.
+	for _, name := range []string{q.Get("wave"), q.Get("compare")} {
+		if name != "" && name != "none" && !pub.HasWave(name) {
+			s.renderErrorText(w, r, http.StatusNotFound, "stats.unknown_wave")
+			return
+		}
 	}
 	v.statisticsContent = buildStatistics(v.Lang, pub, waves, q.Get("wave"), q.Get("compare"))
 	if !v.Empty {
@@ -223,6 +232,13 @@ func buildStatistics(lang string, pub *census.Public, waves []*cdoatlas.Wave, wa
 		if len(keys) == 0 {
 			continue
 		}
+		if len(keys) == 1 && keys[0] == census.None {
+			// Nothing is known of this breakdown: say so rather than
+			// draw one bar "nicht bekannt".
+			c.Charts = append(c.Charts, template.HTML(`<figure class="chart chart--missing"><figcaption>`+
+				template.HTMLEscapeString(tr(lang, b.title))+`</figcaption><p>`+template.HTMLEscapeString(tr(lang, "stats.no_data"))+"</p></figure>\n"))
+			continue
+		}
 		bars := chart.Bars{Text: text("chart-"+b.name, tr(lang, b.title)), Series: []string{cur.Wave}}
 		bars.RowHeader = tr(lang, b.header)
 		if cmp != nil {
@@ -298,7 +314,13 @@ func statLabel(lang, breakdown, key string) string {
 	case "by_region":
 		return cdoatlas.RegionName(key)
 	case "by_size_class":
-		return key + " – " + cdoatlas.SizeClassLabel(lang, key)
+		// "GK1 (über 400 000 Einw.)" names its code already; company
+		// classes do not.
+		l := cdoatlas.SizeClassLabel(lang, key)
+		if strings.HasPrefix(l, key) {
+			return l
+		}
+		return key + " – " + l
 	case "by_sector":
 		return key
 	}

@@ -84,6 +84,27 @@ func TestPageStatistics(t *testing.T) {
 	// Another wave, without comparison, and English.
 	w = e.anon().get("/statistics?wave=2023&compare=none")
 	wantText(t, w, "Kennzahlen der Welle 2023")
+	// A breakdown nothing is known of says so: no birth years here.
+	if !strings.Contains(body, `<figure class="chart chart--missing"><figcaption>CDOs nach Alter</figcaption>`) {
+		t.Errorf("the age bands are not said to be missing:\n%s", tableText(body))
+	}
+	// A table of contents leads to the parts, each of which exists.
+	for _, id := range []string{"key-figures", "chart-trend", "chart-map", "density", "breakdowns"} {
+		if !strings.Contains(body, `<a href="#`+id+`">`) || !strings.Contains(body, `id="`+id+`"`) {
+			t.Errorf("the table of contents lacks #%s or the page lacks its target", id)
+		}
+	}
+	// The suppression is explained once.
+	// (Each chart with a withheld figure keeps its own marked note.)
+	if n := strings.Count(body, `class="footnote">Zum Schutz`); n != 1 || strings.Contains(body, `class="footnote">. = Wert`) {
+		t.Errorf("the page's suppression footnote appears %d times, or twice in other words", n)
+	}
+	// A wave that does not exist is said so, not replaced by another.
+	for _, q := range []string{"wave=1999", "wave=2024&compare=1999"} {
+		w = e.anon().get("/statistics?" + q)
+		wantCode(t, w, http.StatusNotFound)
+		wantText(t, w, "Diese Erhebungswelle gibt es nicht.")
+	}
 	en := e.anon()
 	w = en.follow(en.get("/statistics?lang=en"))
 	wantText(t, w, "Statistics of digital leadership", "CDOs by country", "Germany")
@@ -112,4 +133,17 @@ func TestPageStatisticsDownload(t *testing.T) {
 		t.Errorf("xlsx: %d", w.Code)
 	}
 	wantText(t, e.anon().get("/statistics"), "Alle veröffentlichten Zahlen herunterladen:")
+}
+
+// TestStatLabelSizeClass: a size class is named once with its code.
+func TestStatLabelSizeClass(t *testing.T) {
+	for _, tc := range []struct{ lang, key, want string }{
+		{"de", "GK1", "GK1 (über 400 000 Einw.)"},
+		{"en", "KGK2", cdoatlas.SizeClassLabel("en", "KGK2")},
+		{"de", "E3", "E3 – Unternehmen, 1 000–9 999 Beschäftigte"},
+	} {
+		if got := statLabel(tc.lang, "by_size_class", tc.key); got != tc.want {
+			t.Errorf("statLabel(%s, %s) = %q, want %q", tc.lang, tc.key, got, tc.want)
+		}
+	}
 }

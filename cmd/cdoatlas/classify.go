@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -15,8 +16,9 @@ import (
 
 // runClassify writes role, CDO check and archetype for titles given as
 // arguments, or read from stdin one a line; with --jsonl stdin holds JSON
-// objects {"title", "tasks", "placement", "organization", "country"}. Each
-// result is one JSON object a line; a line that cannot be read gives
+// objects {"title", "tasks", "placement", "organization", "country"};
+// other fields of a line (such as an id) are passed through to its result.
+// Each result is one JSON object a line; a line that cannot be read gives
 // {"line": N, "error": "…"} and the rest goes on.
 func (m *Main) runClassify(ctx context.Context, args []string) error {
 	fs := m.flagSet("classify")
@@ -52,11 +54,19 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 		return nil
 	}
 	bad, err := answerLines(ctx, m.Stdin, enc, func(line []byte, tooLong bool) (any, string) {
-		in, problem := parseClassifyLine(line, tooLong, *jsonl)
+		in, extra, problem := parseClassifyLine(line, tooLong, *jsonl)
 		if in == nil {
 			return nil, problem
 		}
-		return vocab.Classify(*in), ""
+		out := vocab.Classify(*in)
+		if len(extra) == 0 {
+			return out, ""
+		}
+		v, err := withFields(out, extra)
+		if err != nil {
+			return nil, err.Error()
+		}
+		return v, ""
 	})
 	if err != nil {
 		return err
@@ -67,29 +77,113 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 	return nil
 }
 
-// parseClassifyLine reads one input line; nil and no problem for a blank one.
-func parseClassifyLine(line []byte, tooLong, jsonl bool) (*classify.Input, string) {
+// classifyFields are the input fields of a --jsonl line; their names are
+// matched regardless of case, as encoding/json does.
+var classifyFields = map[string]func(in *classify.Input) *string{
+	"title":        func(in *classify.Input) *string { return &in.Title },
+	"tasks":        func(in *classify.Input) *string { return &in.Tasks },
+	"placement":    func(in *classify.Input) *string { return &in.Placement },
+	"organization": func(in *classify.Input) *string { return &in.Organization },
+	"country":      func(in *classify.Input) *string { return &in.Country },
+}
+
+// jsonField is a member of a JSON object, kept in the order of the line.
+type jsonField struct {
+	Name  string
+	Value json.RawMessage
+}
+
+// parseClassifyLine reads one input line; nil and no problem for a blank
+// one. With jsonl, the fields other than the input's (such as an id) are
+// returned as extra, in their order, to be passed through.
+func parseClassifyLine(line []byte, tooLong, jsonl bool) (in *classify.Input, extra []jsonField, problem string) {
 	switch {
 	case tooLong:
-		return nil, fmt.Sprintf("line longer than %d bytes", maxInputLine)
+		return nil, nil, fmt.Sprintf("line longer than %d bytes", maxInputLine)
 	case !utf8.Valid(line):
-		return nil, "not valid UTF-8"
+		return nil, nil, "not valid UTF-8"
 	case len(bytes.TrimSpace(line)) == 0:
-		return nil, ""
+		return nil, nil, ""
 	case !jsonl:
-		return &classify.Input{Title: strings.TrimSpace(string(line))}, ""
+		return &classify.Input{Title: strings.TrimSpace(string(line))}, nil, ""
 	}
-	var in classify.Input
+	in = &classify.Input{}
+	notObject := func(err error) (*classify.Input, []jsonField, string) {
+		msg := "not a JSON object"
+		if err != nil {
+			msg += ": " + strings.TrimPrefix(err.Error(), "json: ")
+		}
+		return nil, nil, msg
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		return nil, "not a JSON object with title, tasks, placement, organization, country: " + strings.TrimPrefix(err.Error(), "json: ")
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return notObject(err)
 	}
-	if dec.More() {
-		return nil, "more than one JSON value on the line"
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return notObject(err)
+		}
+		name, _ := tok.(string)
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return notObject(err)
+		}
+		if seen[name] {
+			return nil, nil, fmt.Sprintf("field %q given twice", name)
+		}
+		seen[name] = true
+		if to := classifyFields[strings.ToLower(name)]; to != nil {
+			if err := json.Unmarshal(value, to(in)); err != nil {
+				return nil, nil, fmt.Sprintf("%s must be a string", name)
+			}
+			continue
+		}
+		extra = append(extra, jsonField{name, value})
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return notObject(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, nil, "more than one JSON value on the line"
 	}
 	if strings.TrimSpace(in.Title) == "" {
-		return nil, "title is required"
+		return nil, nil, "title is required"
 	}
-	return &in, ""
+	return in, extra, ""
+}
+
+// withFields returns out as a JSON object that starts with the extra
+// fields of the input line; a field of the same name as one of out's
+// gives way to it.
+func withFields(out classify.Output, extra []jsonField) (json.RawMessage, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	result := bytes.TrimSpace(b.Bytes())
+	var own map[string]json.RawMessage
+	if err := json.Unmarshal(result, &own); err != nil {
+		return nil, err
+	}
+	var w bytes.Buffer
+	w.WriteByte('{')
+	for _, f := range extra {
+		if _, ok := own[f.Name]; ok {
+			continue
+		}
+		name, err := json.Marshal(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		w.Write(name)
+		w.WriteByte(':')
+		w.Write(f.Value)
+		w.WriteByte(',')
+	}
+	w.Write(result[1:])
+	return w.Bytes(), nil
 }

@@ -80,7 +80,7 @@ func TestClassifyWithConfirmedTitles(t *testing.T) {
 	ctx := context.Background()
 	org := &cdoatlas.Organization{Name: "Ulm", Kind: cdoatlas.KindMunicipality, Country: "DE"}
 	post := &cdoatlas.Post{Title: "Gestalterin Digitale Kommune"}
-	if err := db.CreateOrganization(ctx, org); err == nil {
+	if err = db.CreateOrganization(ctx, org); err == nil {
 		post.OrganizationID = org.ID
 		err = db.CreatePost(ctx, post)
 	}
@@ -101,5 +101,44 @@ func TestClassifyWithConfirmedTitles(t *testing.T) {
 	out, _, _ = a.run("", "classify", "Gestalter:in digitale Kommune (m/w/d)")
 	if got := classifyLines(t, out)[0]; got["role"] == "smart_city" {
 		t.Errorf("without --db: %v, want the rules' answer", got)
+	}
+}
+
+// TestClassifyJSONLPassesFieldsThrough: fields classify does not read,
+// such as an id, come back in the line's result; malformed lines are still
+// refused with their line numbers.
+func TestClassifyJSONLPassesFieldsThrough(t *testing.T) {
+	a := newApp(t)
+	in := `{"id":17,"title":"Chief Digital Officer","source":{"file":"a.csv","row":3},"role":"mine"}` + "\n" +
+		`{"id":"x-2","Title":"Datenschutzbeauftragte","country":"DE"}` + "\n" +
+		`{"id":3,"title":"CDO"` + "\n" +
+		`{"id":4,"title":5}` + "\n" +
+		`{"id":5,"title":"CIO"} {"id":6}` + "\n" +
+		`["title"]` + "\n" +
+		`{"id":7}` + "\n"
+	out, _, err := a.run(in, "classify", "--jsonl")
+	if err == nil || !strings.Contains(err.Error(), "5 line(s)") {
+		t.Errorf("error %v, want a count of 5 bad lines", err)
+	}
+	got := classifyLines(t, out)
+	if len(got) != 7 {
+		t.Fatalf("%d output lines, want 7:\n%s", len(got), out)
+	}
+	if got[0]["id"] != 17.0 || got[0]["role"] != "cdo" || got[0]["title"] != "Chief Digital Officer" {
+		t.Errorf("line 1: %v, want id 17 and the result's role", got[0])
+	}
+	if src, _ := got[0]["source"].(map[string]any); src["file"] != "a.csv" || src["row"] != 3.0 {
+		t.Errorf("line 1: source %v, want it passed through", got[0]["source"])
+	}
+	if !strings.HasPrefix(out, `{"id":17,`) {
+		t.Errorf("the id should lead the result: %s", out)
+	}
+	if got[1]["id"] != "x-2" || got[1]["role"] != "other" || got[1]["country"] != nil {
+		t.Errorf("line 2: %v", got[1])
+	}
+	for i, line := range []float64{3, 4, 5, 6, 7} {
+		if got[i+2]["line"] != line || got[i+2]["error"] == "" {
+			t.Errorf("bad line %v: got %v", line, got[i+2])
+		}
 	}
 }
