@@ -64,7 +64,7 @@ func (m *Mail) Validate() error {
 	case m.Subject == "":
 		fe.Add("subject", "required")
 	case utf8.RuneCountInString(m.Subject) > 300:
-		fe.Add("subject", "too_long")
+		fe.Add("subject", TooLong(300))
 	}
 	fe.CheckLine("subject", m.Subject)
 	if strings.TrimSpace(m.Body) == "" {

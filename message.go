@@ -1,5 +1,11 @@
 package cdoatlas
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // Validation messages are keys into this catalog, so that the web UI can show
 // them in German or English and the CLI in English. Each entry is {de, en}.
 var messages = map[string][2]string{
@@ -9,6 +15,8 @@ var messages = map[string][2]string{
 	"text.encoding":                    {"Enthält ungültig kodierte Zeichen.", "Contains characters that are not validly encoded."},
 	"token.expiry_past":                {"Das Ablaufdatum liegt in der Vergangenheit.", "The expiry date is in the past."},
 	"kind.invalid":                     {"Unbekannte Art.", "Unknown kind."},
+	"kind.required_new":                {"Nötig, da die Organisation noch nicht im Atlas steht.", "Needed as the organization is not in the atlas yet."},
+	"country.required_new":             {"Nötig, da die Organisation noch nicht im Atlas steht.", "Needed as the organization is not in the atlas yet."},
 	"country.invalid":                  {"Bitte einen Staat als ISO-Code angeben (DE, AT, CH …).", "Give a country as ISO code (DE, AT, CH …)."},
 	"region.invalid":                   {"Unbekannte Region für diesen Staat (ISO 3166-2, z. B. DE-NW, AT-9, CH-ZH).", "Unknown region for this country (ISO 3166-2, e.g. DE-NW, AT-9, CH-ZH)."},
 	"code.de_municipality":             {"Amtlicher Gemeindeschlüssel: 8 Ziffern (AGS) oder 12 Ziffern (ARS).", "Official municipality key: 8 digits (AGS) or 12 digits (ARS)."},
@@ -71,9 +79,25 @@ var messages = map[string][2]string{
 	"employees.invalid":                {"Beschäftigtenzahl muss eine ganze Zahl ab 0 sein.", "Employees must be a whole number from 0."},
 }
 
+// tooLongPrefix starts the message key of a value over its limit: the
+// limit follows, as TooLong writes it.
+const tooLongPrefix = "too_long."
+
+// TooLong is the message key of a value longer than max characters; its
+// text names the limit ("Höchstens 200 Zeichen.").
+func TooLong(max int) string { return tooLongPrefix + strconv.Itoa(max) }
+
 // Message returns the text of a validation message key in lang ("de" or
 // "en"). Unknown keys are returned unchanged.
 func Message(lang, key string) string {
+	if n, ok := strings.CutPrefix(key, tooLongPrefix); ok {
+		if max, err := strconv.Atoi(n); err == nil && max > 0 {
+			if lang == "en" {
+				return fmt.Sprintf("At most %s characters.", groupDigits(max, ","))
+			}
+			return fmt.Sprintf("Höchstens %s Zeichen.", groupDigits(max, "."))
+		}
+	}
 	m, ok := messages[key]
 	if !ok {
 		return key
@@ -82,4 +106,13 @@ func Message(lang, key string) string {
 		return m[1]
 	}
 	return m[0]
+}
+
+// groupDigits writes n with sep between groups of three digits.
+func groupDigits(n int, sep string) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
 }

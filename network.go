@@ -42,11 +42,11 @@ func (n *Network) Validate() error {
 	case n.Name == "":
 		fe.Add("name", "required")
 	case utf8.RuneCountInString(n.Name) > 200:
-		fe.Add("name", "too_long")
+		fe.Add("name", TooLong(200))
 	}
 	fe.CheckLine("name", n.Name)
 	if utf8.RuneCountInString(n.Description) > 5000 {
-		fe.Add("description", "too_long")
+		fe.Add("description", TooLong(5000))
 	}
 	fe.CheckText("description", n.Description)
 	for a, w := range n.Goals {
@@ -74,7 +74,7 @@ func (c *Circle) Validate() error {
 	case c.Name == "":
 		fe.Add("name", "required")
 	case utf8.RuneCountInString(c.Name) > 200:
-		fe.Add("name", "too_long")
+		fe.Add("name", TooLong(200))
 	}
 	fe.CheckLine("name", c.Name)
 	if c.Capacity < 0 || c.Capacity > 100000 {
@@ -109,15 +109,15 @@ func (c *Call) Validate() error {
 	case c.Title == "":
 		fe.Add("title", "required")
 	case utf8.RuneCountInString(c.Title) > 300:
-		fe.Add("title", "too_long")
+		fe.Add("title", TooLong(300))
 	}
 	fe.CheckLine("title", c.Title)
 	if utf8.RuneCountInString(c.Text) > 20000 {
-		fe.Add("text", "too_long")
+		fe.Add("text", TooLong(20000))
 	}
 	fe.CheckText("text", c.Text)
 	if utf8.RuneCountInString(c.Criteria) > 20000 {
-		fe.Add("criteria", "too_long")
+		fe.Add("criteria", TooLong(20000))
 	}
 	fe.CheckText("criteria", c.Criteria)
 	if d, err := ParsePartialDate(string(c.Deadline)); err != nil || !d.IsFull() {
@@ -215,7 +215,7 @@ func (a *Application) Validate() error {
 		case v == "":
 			fe.Add(field, "required")
 		case utf8.RuneCountInString(v) > max:
-			fe.Add(field, "too_long")
+			fe.Add(field, TooLong(max))
 		}
 	}
 	required("person_name", a.PersonName, 200)
@@ -233,7 +233,7 @@ func (a *Application) Validate() error {
 		fe.Add("placement", "placement.invalid")
 	}
 	if utf8.RuneCountInString(a.Mandate) > 5000 {
-		fe.Add("mandate", "too_long")
+		fe.Add("mandate", TooLong(5000))
 	}
 	if !contains(Genders, a.Gender) {
 		fe.Add("gender", "gender.invalid")
@@ -288,7 +288,7 @@ func (m *Membership) Validate() error {
 	if m.PersonName == "" {
 		fe.Add("person_name", "required")
 	} else if utf8.RuneCountInString(m.PersonName) > 200 {
-		fe.Add("person_name", "too_long")
+		fe.Add("person_name", TooLong(200))
 	}
 	if m.Email != "" && !validEmail(m.Email) {
 		fe.Add("email", "email.invalid")
@@ -352,12 +352,20 @@ func validateNewOrganization(fe FieldErrors, name, kind, country string, region 
 	case name == "":
 		fe.Add("organization_name", "required")
 	case utf8.RuneCountInString(name) > 300:
-		fe.Add("organization_name", "too_long")
+		fe.Add("organization_name", TooLong(300))
 	}
-	if !contains(Kinds, kind) {
+	// Kind and country describe an organization the registry lacks; left
+	// empty, they count only once the organization is named.
+	switch {
+	case kind == "" && name != "":
+		fe.Add("kind", "kind.required_new")
+	case kind != "" && !contains(Kinds, kind):
 		fe.Add("kind", "kind.invalid")
 	}
-	if !isDACH(country) {
+	switch {
+	case country == "" && name != "":
+		fe.Add("country", "country.required_new")
+	case country != "" && !isDACH(country):
 		fe.Add("country", "country.invalid")
 	}
 	if *region != "" {
@@ -402,6 +410,11 @@ type NetworkService interface {
 	// FindApplicationBySecret returns the application of a status link.
 	// ENOTFOUND.
 	FindApplicationBySecret(ctx context.Context, secret string) (*Application, error)
+	// WithdrawApplication withdraws the application of a status link
+	// while it is received, under review or waitlisted, and declines its
+	// open offer. ENOTFOUND; ECONFLICT for one admitted (its holder leaves
+	// the circle on /members instead), declined or withdrawn before.
+	WithdrawApplication(ctx context.Context, secret string) error
 	// FindApplications returns the applications to a call, oldest first.
 	FindApplications(ctx context.Context, callID int64) ([]*Application, error)
 	// FindApplicationByID returns an application. ENOTFOUND.

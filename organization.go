@@ -45,6 +45,9 @@ type Organization struct {
 	SizeClass string `json:"size_class"`
 	Sector    string `json:"sector"`
 	ParentID  *int64 `json:"parent_id"`
+	// HasCDO tells whether a post of role cdo has a current tenure. It is
+	// derived, not stored: only FindOrganizations sets it.
+	HasCDO bool `json:"-"`
 
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -83,7 +86,7 @@ func (o *Organization) Validate() error {
 	case o.Name == "":
 		fe.Add("name", "required")
 	case utf8.RuneCountInString(o.Name) > 300:
-		fe.Add("name", "too_long")
+		fe.Add("name", TooLong(300))
 	}
 	fe.CheckLine("name", o.Name)
 	for _, n := range o.OtherNames {
@@ -171,17 +174,37 @@ type OrganizationFilter struct {
 	OfficialCode string // matches the code key
 	Name         string // exact name
 	ParentID     *int64
+	HasCDO       bool // only those with a current CDO (see Organization.HasCDO)
+
+	// Sort is one of OrganizationSorts; "" or an unknown value sorts by
+	// name. Desc reverses it. Ties are broken by name, then ID.
+	Sort string
+	Desc bool
 
 	Offset int
 	Limit  int // 0 means no limit
 }
 
+// Orders of the organization list.
+const (
+	SortName       = "name"
+	SortKind       = "kind"       // in the order of Kinds
+	SortCountry    = "country"    // by German name
+	SortRegion     = "region"     // by German name
+	SortSizeClass  = "size_class" // in the order of SizeClasses
+	SortPopulation = "population" // unknown last in both directions
+	SortCDO        = "cdo"        // with a current CDO first
+)
+
+// OrganizationSorts lists the orders of the organization list.
+var OrganizationSorts = []string{SortName, SortKind, SortCountry, SortRegion, SortSizeClass, SortPopulation, SortCDO}
+
 // OrganizationService stores organizations.
 type OrganizationService interface {
 	// FindOrganizationByID returns ENOTFOUND when there is none.
 	FindOrganizationByID(ctx context.Context, id int64) (*Organization, error)
-	// FindOrganizations returns a page of matches, ordered by name, and the
-	// total number of matches.
+	// FindOrganizations returns a page of matches, in the filter's order
+	// (by name unless told otherwise), and the total number of matches.
 	FindOrganizations(ctx context.Context, filter OrganizationFilter) ([]*Organization, int, error)
 	// FindOrganizationNames returns every organization, ordered by ID,
 	// with only what recognising it by name or code needs: ID, name, other

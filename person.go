@@ -53,7 +53,7 @@ func (p *Person) Validate() error {
 	case p.Name == "":
 		fe.Add("name", "required")
 	case utf8.RuneCountInString(p.Name) > 200:
-		fe.Add("name", "too_long")
+		fe.Add("name", TooLong(200))
 	}
 	fe.CheckLine("name", p.Name)
 	if !contains(Genders, p.Gender) {

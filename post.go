@@ -104,11 +104,11 @@ func (p *Post) Validate() error {
 	case p.Title == "":
 		fe.Add("title", "required")
 	case utf8.RuneCountInString(p.Title) > 300:
-		fe.Add("title", "too_long")
+		fe.Add("title", TooLong(300))
 	}
 	fe.CheckLine("title", p.Title)
 	if utf8.RuneCountInString(p.Tasks) > MaxTasksLength {
-		fe.Add("tasks", "too_long")
+		fe.Add("tasks", TooLong(MaxTasksLength))
 	}
 	fe.CheckText("tasks", p.Tasks)
 	fe.CheckLine("source_url", p.SourceURL)

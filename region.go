@@ -198,6 +198,29 @@ func RegionName(code string) string {
 	return code
 }
 
+// regionNamesEN are the English names of the regions whose English name
+// differs from the German one (for cantons, the name English uses: the
+// canton's own language, or an English form).
+var regionNamesEN = map[string]string{
+	"DE-NI": "Lower Saxony", "DE-NW": "North Rhine-Westphalia", "DE-HE": "Hesse", "DE-RP": "Rhineland-Palatinate",
+	"DE-BY": "Bavaria", "DE-MV": "Mecklenburg-Western Pomerania", "DE-SN": "Saxony", "DE-ST": "Saxony-Anhalt",
+	"DE-TH": "Thuringia",
+	"AT-2":  "Carinthia", "AT-3": "Lower Austria", "AT-4": "Upper Austria", "AT-6": "Styria", "AT-7": "Tyrol", "AT-9": "Vienna",
+	"CH-FR": "Fribourg", "CH-GE": "Geneva", "CH-GR": "Grisons", "CH-LU": "Lucerne", "CH-NE": "Neuchâtel", "CH-TI": "Ticino",
+	"CH-VD": "Vaud", "CH-VS": "Valais", "CH-ZH": "Zurich",
+}
+
+// RegionNameIn returns the name of a region in lang ("en", otherwise
+// German), or the code when it is unknown.
+func RegionNameIn(lang, code string) string {
+	if lang == "en" {
+		if n, ok := regionNamesEN[code]; ok {
+			return n
+		}
+	}
+	return RegionName(code)
+}
+
 func isDigits(s string) bool {
 	if s == "" {
 		return false

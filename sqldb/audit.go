@@ -104,7 +104,7 @@ func (db *DB) SaveSiteText(ctx context.Context, st *cdoatlas.SiteText) error {
 	}
 	st.Body = strings.TrimSpace(st.Body)
 	if utf8.RuneCountInString(st.Body) > maxSiteText {
-		fe.Add("body", "too_long")
+		fe.Add("body", cdoatlas.TooLong(maxSiteText))
 	}
 	if strings.ContainsRune(st.Body, 0) {
 		fe.Add("body", "invalid")

@@ -261,7 +261,7 @@ func (db *DB) Leave(ctx context.Context, membershipID int64, reason string) erro
 	reason = strings.TrimSpace(reason)
 	fe := cdoatlas.FieldErrors{}
 	if len([]rune(reason)) > 2000 {
-		fe.Add("leave_reason", "too_long")
+		fe.Add("leave_reason", cdoatlas.TooLong(2000))
 	}
 	fe.CheckText("leave_reason", reason)
 	if err := fe.Err(); err != nil {

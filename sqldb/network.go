@@ -368,6 +368,39 @@ func (db *DB) FindApplicationBySecret(ctx context.Context, secret string) (*cdoa
 	})
 }
 
+// decisionWithdraw is the decision of an applicant who withdraws.
+const decisionWithdraw = "withdraw"
+
+// WithdrawApplication withdraws the application of a status link while
+// it is open; an open offer of a seat is declined with it.
+func (db *DB) WithdrawApplication(ctx context.Context, secret string) error {
+	return db.write(ctx, func(t *tx) error {
+		h := secretHash(secret)
+		a, err := scanApplication(t.queryRow(ctx, "SELECT "+applicationColumns+` FROM applications WHERE id = COALESCE(
+			(SELECT id FROM applications WHERE secret_hash = ?), (SELECT application_id FROM application_links WHERE secret_hash = ?))`, h, h))
+		if noRows(err) {
+			return notFound("application")
+		} else if err != nil {
+			return mapError(err)
+		}
+		switch a.Status {
+		case cdoatlas.ApplicationReceived, cdoatlas.ApplicationReview, cdoatlas.ApplicationWaitlisted:
+		case cdoatlas.ApplicationAdmitted:
+			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the application has a seat")
+		default:
+			return cdoatlas.Errorf(cdoatlas.ECONFLICT, "the application is closed")
+		}
+		if _, err := t.exec(ctx, "UPDATE offers SET state = ?, answered_at = ? WHERE application_id = ? AND state = ?",
+			cdoatlas.OfferDeclined, t.ts(t.now), a.ID, cdoatlas.OfferOpen); err != nil {
+			return mapError(err)
+		}
+		if err := decide(ctx, t, a.ID, decisionWithdraw, cdoatlas.ApplicationWithdrawn, 0, "withdrawn by the applicant"); err != nil {
+			return err
+		}
+		return t.audit(ctx, cdoatlas.AuditApplication, a.ID, cdoatlas.AuditUpdate, "status")
+	})
+}
+
 // FindApplications returns the applications to a call, oldest first.
 func (db *DB) FindApplications(ctx context.Context, callID int64) ([]*cdoatlas.Application, error) {
 	return read(ctx, db, func(t *tx) ([]*cdoatlas.Application, error) {

@@ -153,3 +153,60 @@ func TestRunOffersConcurrently(t *testing.T) {
 		}
 	})
 }
+
+// TestWithdrawApplication: an applicant withdraws a waitlisted application
+// through its link; its open offer ends with it. A decided application
+// stays as it is.
+func TestWithdrawApplication(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		call, apps := openCall(t, db, 1, 1)
+		m, err := db.Admit(ctx, apps[0].ID, 0, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		apply := func(email string) (*cdoatlas.Application, string) {
+			a := &cdoatlas.Application{CallID: call.ID, PersonName: "Erika", Email: email, OrganizationName: "Gemeinde",
+				Kind: "municipality", Country: "DE", Title: "CDO", Tasks: crossApplication, Consent: true}
+			secret, err := db.CreateApplication(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a, secret
+		}
+		waiting, secret := apply("w@example.org")
+		if err := db.Decide(ctx, waiting.ID, cdoatlas.DecisionWaitlist, 0, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Leave(ctx, m.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+		if offered, _, err := db.RunOffers(ctx, 0); err != nil || offered != 1 {
+			t.Fatalf("offered %d, %v", offered, err)
+		}
+		if err := db.WithdrawApplication(ctx, secret); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := db.FindApplicationByID(ctx, waiting.ID)
+		ds, _ := db.FindDecisions(ctx, a.ID)
+		if a.Status != cdoatlas.ApplicationWithdrawn || ds[len(ds)-1].Action != "withdraw" {
+			t.Errorf("withdrawn: %s, %+v", a.Status, ds)
+		}
+		_, err = db.FindOpenOffer(ctx, waiting.ID)
+		wantCode(t, err, cdoatlas.ENOTFOUND)
+		log, _, err := db.FindAuditEntries(ctx, cdoatlas.AuditFilter{Entity: cdoatlas.AuditApplication, EntityID: a.ID})
+		if err != nil || len(log) == 0 || log[0].Action != cdoatlas.AuditUpdate || log[0].Fields != "status" {
+			t.Errorf("audit %+v, %v", log, err)
+		}
+		wantCode(t, db.WithdrawApplication(ctx, secret), cdoatlas.ECONFLICT)
+		wantCode(t, db.WithdrawApplication(ctx, "not-a-secret"), cdoatlas.ENOTFOUND)
+
+		admitted, secret := apply("a@example.org")
+		if _, err := db.Admit(ctx, admitted.ID, 0, ""); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.WithdrawApplication(ctx, secret), cdoatlas.ECONFLICT)
+		if a, _ := db.FindApplicationByID(ctx, admitted.ID); a.Status != cdoatlas.ApplicationAdmitted {
+			t.Errorf("admitted application became %s", a.Status)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -32,6 +33,101 @@ func scanOrganization(s scanner) (*cdoatlas.Organization, error) {
 	return &o, nil
 }
 
+// hasCDO is the condition that an organization o has a current CDO: a post
+// of role cdo with a current tenure. The list reads it in the same query
+// (index posts_role, then tenures_post_id), never row by row.
+var hasCDO = `EXISTS (SELECT 1 FROM posts p JOIN tenures t ON t.post_id = p.id
+	WHERE p.organization_id = o.id AND p.role = '` + cdoatlas.RoleCDO + `' AND t.status = '` + cdoatlas.StatusCurrent + `')`
+
+// inCDOSet is the same condition as hasCDO, for the filter and the order
+// by it, which test every match: the set of organizations with a current
+// CDO is collected once (SQLite: into a temporary index; PostgreSQL: a
+// hashed semi-join) rather than probed once a row.
+var inCDOSet = `o.id IN (SELECT p.organization_id FROM posts p JOIN tenures t ON t.post_id = p.id
+	WHERE p.role = '` + cdoatlas.RoleCDO + `' AND t.status = '` + cdoatlas.StatusCurrent + `')`
+
+// organizationListColumns are organizationColumns and whether o has a
+// current CDO, as scanOrganizationRow reads them.
+var organizationListColumns = organizationColumns + ",\n\t" + hasCDO
+
+func scanOrganizationRow(s scanner) (*cdoatlas.Organization, error) {
+	var o cdoatlas.Organization
+	var otherNames string
+	var population, employees, parentID sql.NullInt64
+	if err := s.Scan(&o.ID, &o.Name, &otherNames, &o.Kind, &o.Country, &o.Region, &o.OfficialCode,
+		&population, &o.PopulationDate, &employees, &o.SizeClass, &o.Sector, &parentID,
+		timeCol{&o.CreatedAt}, timeCol{&o.UpdatedAt}, &o.HasCDO); err != nil {
+		return nil, err
+	}
+	o.OtherNames = decodeNames(otherNames)
+	o.Population = int64Ptr(population)
+	o.Employees = int64Ptr(employees)
+	o.ParentID = int64Ptr(parentID)
+	return &o, nil
+}
+
+// organizationOrders are the ORDER BY clauses of the list's orders,
+// ascending and descending. The default, by name, reads the index
+// organizations_sort_name (and its kin per filter) and stops after a page;
+// the others sort all matches. Ties go by name, then ID, so pages never
+// overlap. Unknown values (an empty region, no population) come last in
+// both directions.
+var organizationOrders = func() map[string][2]string {
+	ranked := func(col string, values []string) [2]string {
+		var b strings.Builder
+		b.WriteString("CASE " + col)
+		for i, v := range values {
+			fmt.Fprintf(&b, " WHEN '%s' THEN %d", strings.ReplaceAll(v, "'", "''"), i)
+		}
+		b.WriteString(" END")
+		e := b.String()
+		n := len(values)
+		return [2]string{
+			fmt.Sprintf("COALESCE(%s, %d), %s, o.sort_name, o.id", e, n, col),
+			fmt.Sprintf("COALESCE(%s, -1) DESC, %s DESC, o.sort_name, o.id", e, col),
+		}
+	}
+	byName := func(names map[string]string) []string {
+		codes := make([]string, 0, len(names))
+		for c := range names {
+			codes = append(codes, c)
+		}
+		slices.SortFunc(codes, func(a, b string) int {
+			return strings.Compare(cdoatlas.Fold(names[a]), cdoatlas.Fold(names[b]))
+		})
+		return codes
+	}
+	countries, regions := map[string]string{}, map[string]string{}
+	for _, c := range cdoatlas.Countries {
+		countries[c.Code] = c.Name
+	}
+	for _, r := range cdoatlas.Regions {
+		regions[r.Code] = r.Name
+	}
+	return map[string][2]string{
+		cdoatlas.SortName:       {"o.sort_name, o.id", "o.sort_name DESC, o.id DESC"},
+		cdoatlas.SortKind:       ranked("o.kind", cdoatlas.Kinds),
+		cdoatlas.SortCountry:    ranked("o.country", byName(countries)),
+		cdoatlas.SortRegion:     ranked("o.region", byName(regions)),
+		cdoatlas.SortSizeClass:  ranked("o.size_class", cdoatlas.SizeClasses),
+		cdoatlas.SortPopulation: {"o.population IS NULL, o.population, o.sort_name, o.id", "o.population IS NULL, o.population DESC, o.sort_name, o.id"},
+		cdoatlas.SortCDO:        {inCDOSet + " DESC, o.sort_name, o.id", inCDOSet + ", o.sort_name, o.id"},
+	}
+}()
+
+// organizationOrder is the ORDER BY clause of f's order; by name for an
+// unknown one.
+func organizationOrder(f cdoatlas.OrganizationFilter) string {
+	o, ok := organizationOrders[f.Sort]
+	if !ok {
+		o = organizationOrders[cdoatlas.SortName]
+	}
+	if f.Desc {
+		return o[1]
+	}
+	return o[0]
+}
+
 // errCodeTaken is the conflict of an official code used twice.
 var errCodeTaken = &cdoatlas.Error{Code: cdoatlas.ECONFLICT,
 	Message: "another organization of this country has this official code"}
@@ -42,7 +138,8 @@ func (db *DB) FindOrganizationByID(ctx context.Context, id int64) (*cdoatlas.Org
 }
 
 // FindOrganizations returns a page of the organizations matching filter,
-// ordered by name, and the number of all matches.
+// in its order (by name unless told otherwise), with whether each has a
+// current CDO, and the number of all matches.
 func (db *DB) FindOrganizations(ctx context.Context, filter cdoatlas.OrganizationFilter) ([]*cdoatlas.Organization, int, error) {
 	return readPage(ctx, db, func(t *tx) ([]*cdoatlas.Organization, int, error) { return findOrganizations(ctx, t, filter) })
 }
@@ -138,7 +235,10 @@ func findOrganizations(ctx context.Context, t *tx, f cdoatlas.OrganizationFilter
 	if f.ParentID != nil {
 		w.add("o.parent_id = ?", *f.ParentID)
 	}
-	return findPage(ctx, t, organizationColumns, "organizations o", &w, "o.sort_name, o.id", f.Offset, f.Limit, scanOrganization)
+	if f.HasCDO {
+		w.add(inCDOSet)
+	}
+	return findPage(ctx, t, organizationListColumns, "organizations o", &w, organizationOrder(f), f.Offset, f.Limit, scanOrganizationRow)
 }
 
 // ftsProbe is the number of trigram-index matches up to which a search

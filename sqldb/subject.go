@@ -133,7 +133,7 @@ func (db *DB) CorrectSubject(ctx context.Context, email string, c cdoatlas.Subje
 	}{{"person_name", &c.PersonName, 200}, {"organization_name", &c.OrganizationName, 300}, {"title", &c.Title, 300}} {
 		*f.v = strings.TrimSpace(*f.v)
 		if utf8.RuneCountInString(*f.v) > f.max {
-			fe.Add(f.name, "too_long")
+			fe.Add(f.name, cdoatlas.TooLong(f.max))
 		}
 		fe.CheckLine(f.name, *f.v)
 	}

@@ -203,7 +203,7 @@ func (db *DB) DeleteSession(ctx context.Context, token string) error {
 func (db *DB) CreateAPIToken(ctx context.Context, userID int64, name string, expiresAt time.Time) (string, error) {
 	name = strings.TrimSpace(name)
 	if utf8.RuneCountInString(name) > cdoatlas.MaxTokenNameLength {
-		return "", &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "validation failed", Fields: map[string]string{"name": "too_long"}}
+		return "", &cdoatlas.Error{Code: cdoatlas.EINVALID, Message: "validation failed", Fields: map[string]string{"name": cdoatlas.TooLong(cdoatlas.MaxTokenNameLength)}}
 	}
 	t, err := db.beginWrite(ctx)
 	if err != nil {

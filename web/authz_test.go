@@ -60,6 +60,8 @@ var routeNeeds = map[string]int{
 	"POST /password/forgot":        needPublic,
 	"GET /password/reset/{token}":  needPublic,
 	"POST /password/reset/{token}": needPublic,
+	// Who holds the link to an application withdraws it.
+	"POST /applications/{secret}/withdraw": needPublic,
 	// Who holds the link to their data (a secret sent by e-mail).
 	"GET /my-data":                     needPublic,
 	"POST /my-data":                    needPublic,

@@ -95,7 +95,7 @@ func (s *site) handleAccountTokenCreate(w http.ResponseWriter, r *http.Request) 
 	case name == "":
 		errs["name"] = "required"
 	case utf8.RuneCountInString(name) > cdoatlas.MaxTokenNameLength:
-		errs["name"] = "too_long"
+		errs["name"] = cdoatlas.TooLong(cdoatlas.MaxTokenNameLength)
 	}
 	var expires time.Time
 	days, err := 90, error(nil)

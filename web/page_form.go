@@ -167,7 +167,9 @@ func (b *formBuilder) build(f field) *field {
 	}
 	if key, ok := b.errs[f.Name]; ok {
 		f.Error = messageText(b.Lang, key)
-		b.Errors = append(b.Errors, formError{Anchor: "#" + f.ID, Text: f.Label + ": " + f.Error})
+		// A label that is a sentence (a consent) ends in a period, which
+		// the summary's colon replaces.
+		b.Errors = append(b.Errors, formError{Anchor: "#" + f.ID, Text: strings.TrimSuffix(f.Label, ".") + ": " + f.Error})
 	}
 	b.seen[f.Name] = true
 	return &f

@@ -35,6 +35,7 @@ func (s *site) registerNetworkRoutes() {
 	s.post("/calls/{id}", s.handleApply)
 	s.get("/applications/{secret}", s.handleApplicationStatus)
 	s.post("/applications/{secret}", s.handleOfferAnswer)
+	s.post("/applications/{secret}/withdraw", s.handleApplicationWithdraw)
 }
 
 // networkView lists networks, or shows one with its circles and calls.
@@ -537,45 +538,131 @@ type applicationView struct {
 	page
 	App      *cdoatlas.Application
 	Call     *cdoatlas.Call
+	Network  *cdoatlas.Network
 	New      bool
-	Repeated bool // the address had applied to the call before
-	Link     string
+	Repeated bool   // the address had applied to the call before
+	Path     string // of the status page
+	Link     string // the status page's full address, to copy
 	Applied  string
 	Deadline string
 	Offer    *cdoatlas.Offer
 	Expires  string
+	// Withdraw is the form to withdraw an open application, nil for one
+	// decided.
+	Withdraw *form
 }
 
-func (s *site) handleApplicationStatus(w http.ResponseWriter, r *http.Request) {
+// withdrawable reports whether the applicant may still withdraw an
+// application in the status.
+func withdrawable(status string) bool {
+	switch status {
+	case cdoatlas.ApplicationReceived, cdoatlas.ApplicationReview, cdoatlas.ApplicationWaitlisted:
+		return true
+	}
+	return false
+}
+
+// absoluteURL returns the full address of a path on this site as the
+// visitor reached it.
+func absoluteURL(r *http.Request, path string) string {
+	scheme := "http"
+	if secureRequest(r) {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + path
+}
+
+// loadApplicationStatus reads the application of the route's secret for
+// its status page; it answers 404 or the error and returns nil otherwise.
+func (s *site) loadApplicationStatus(w http.ResponseWriter, r *http.Request) *applicationView {
 	secret := r.PathValue("secret")
-	a, err := s.Store.FindApplicationBySecret(r.Context(), secret)
+	ctx := r.Context()
+	a, err := s.Store.FindApplicationBySecret(ctx, secret)
 	if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND {
 		s.renderError(w, r, http.StatusNotFound)
-		return
+		return nil
 	} else if err != nil {
 		s.fail(w, r, err)
-		return
+		return nil
 	}
-	c, err := s.Store.FindCallByID(r.Context(), a.CallID)
+	c, err := s.Store.FindCallByID(ctx, a.CallID)
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return nil
 	}
-	v := &applicationView{page: s.newPage(w, r, "application.status_title", ""), App: a, Call: c, New: r.URL.Query().Get("new") == "1"}
+	n, err := s.Store.FindNetworkByID(ctx, c.NetworkID)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil
+	}
+	v := &applicationView{page: s.newPage(w, r, "application.status_title", ""), App: a, Call: c, Network: n}
 	v.uncached = true // one applicant's page
-	v.Link = "/applications/" + secret
+	v.Path = "/applications/" + secret
+	v.Link = absoluteURL(r, v.Path)
 	v.Applied = formatDate(v.Lang, cdoatlas.PartialDate(a.AppliedAt.UTC().Format("2006-01-02")))
 	v.Deadline = formatDate(v.Lang, c.Deadline)
-	if o, err := s.Store.FindOpenOffer(r.Context(), a.ID); err == nil {
+	if o, err := s.Store.FindOpenOffer(ctx, a.ID); err == nil {
 		v.Offer = o
 		v.Expires = formatDate(v.Lang, cdoatlas.PartialDate(o.ExpiresAt.UTC().Format("2006-01-02")))
 	} else if cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
 		s.fail(w, r, err)
-		return
+		return nil
 	}
+	if withdrawable(a.Status) {
+		v.Withdraw = withdrawForm(&v.page, v.Path, nil)
+	}
+	return v
+}
+
+// withdrawForm asks the applicant to confirm the withdrawal.
+func withdrawForm(p *page, statusPath string, errs map[string]string) *form {
+	b := newForm(p, statusPath+"/withdraw", "application.withdraw", nil, errs)
+	b.add(field{Name: "confirm", Label: "application.withdraw_confirm", Type: "checkbox", Required: true})
+	return b.done("")
+}
+
+// renderApplicationStatus draws the status page, which search engines and
+// caches must not keep.
+func (s *site) renderApplicationStatus(w http.ResponseWriter, r *http.Request, status int, v *applicationView) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
-	s.render(w, r, http.StatusOK, "application_status", v)
+	s.render(w, r, status, "application_status", v)
+}
+
+func (s *site) handleApplicationStatus(w http.ResponseWriter, r *http.Request) {
+	v := s.loadApplicationStatus(w, r)
+	if v == nil {
+		return
+	}
+	v.New = r.URL.Query().Get("new") == "1"
+	s.renderApplicationStatus(w, r, http.StatusOK, v)
+}
+
+// handleApplicationWithdraw withdraws an open application once the
+// applicant confirmed it; a seat it was offered goes to the next.
+func (s *site) handleApplicationWithdraw(w http.ResponseWriter, r *http.Request) {
+	v := s.loadApplicationStatus(w, r)
+	if v == nil {
+		return
+	}
+	if v.Withdraw != nil && !checked(r.PostForm, "confirm") {
+		v.Withdraw = withdrawForm(&v.page, v.Path, map[string]string{"confirm": "application.confirm_missing"})
+		v.HasErrors = true
+		s.renderApplicationStatus(w, r, http.StatusUnprocessableEntity, v)
+		return
+	}
+	ctx := r.Context()
+	switch err := s.Store.WithdrawApplication(ctx, r.PathValue("secret")); cdoatlas.ErrorCode(err) {
+	case "":
+		if v.Offer != nil {
+			s.runOffers(ctx)
+		}
+		redirectFlash(w, r, v.Path, "flash.application_withdrawn")
+	case cdoatlas.ECONFLICT:
+		redirectFlash(w, r, v.Path, "flash.application_kept")
+	default:
+		s.fail(w, r, err)
+	}
 }
 
 // handleOfferAnswer takes the applicant's answer to an offered seat; a

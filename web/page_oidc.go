@@ -339,6 +339,9 @@ func (s *site) oidcRefuse(w http.ResponseWriter, r *http.Request, status int, ke
 	s.Logger.Warn("oidc login refused", "reason", key, "err", cause)
 	v := &loginView{page: s.newPage(w, r, "login.title", "")}
 	v.Nav = "login"
+	// The language switch leads to the login page, not back to the
+	// callback: its code and state are used up and must not show.
+	v.LangURL = "/login?lang=" + v.LangCode
 	v.HasErrors = true
 	v.Error = v.T(key)
 	v.Form = loginForm(&v.page, "", nil)

@@ -31,6 +31,11 @@ type organizationIndexView struct {
 	Filtered      bool // any search or filter is set
 	Organizations []organizationRow
 	Pagination    pagination
+	// Columns are the table's headers, each a link that sorts by it; Sort
+	// and Order the chosen order, kept by the filter form ("" for the
+	// default, by name ascending).
+	Columns     []sortColumn
+	Sort, Order string
 	// Choices of the filter form, and the form's selects rendered.
 	Countries, Kinds, SizeClasses, Roles []option
 	Regions                              []optgroup
@@ -44,22 +49,81 @@ type organizationRow struct {
 	ID                                    int64
 	Name, Kind, Country, Region           string
 	SizeClass, SizeClassLabel, Population string
+	HasCDO                                bool
+}
+
+// sortColumn is a header of a sortable table: a link that sorts by the
+// column, ascending, or descending when it already sorts ascending.
+type sortColumn struct {
+	Label, URL string
+	// Sort is "ascending" or "descending" for the column the table is
+	// sorted by (its aria-sort), else "".
+	Sort    string
+	Numeric bool
+}
+
+// organizationColumns are the sortable columns of the organization list:
+// the sort key and the label's message key.
+var organizationColumns = []struct{ Sort, Label string }{
+	{cdoatlas.SortName, "field.name"},
+	{cdoatlas.SortKind, "field.kind"},
+	{cdoatlas.SortCountry, "field.country"},
+	{cdoatlas.SortRegion, "field.region"},
+	{cdoatlas.SortSizeClass, "field.size_class"},
+	{cdoatlas.SortPopulation, "field.population"},
+	{cdoatlas.SortCDO, "org.index.cdo"},
+}
+
+// sortColumns returns the headers of the organization list sorted by
+// f.Sort (by name when "") and f.Desc; their links keep the search and
+// filters of q and start again at the first page.
+func (p *page) sortColumns(q url.Values, f cdoatlas.OrganizationFilter) []sortColumn {
+	active := f.Sort
+	if active == "" {
+		active = cdoatlas.SortName
+	}
+	cols := make([]sortColumn, len(organizationColumns))
+	for i, c := range organizationColumns {
+		v := url.Values{}
+		for k, xs := range q {
+			if k != "page" && k != "lang" && k != "format" && k != "sort" && k != "order" && len(xs) > 0 && xs[0] != "" {
+				v.Set(k, xs[0])
+			}
+		}
+		order := "asc"
+		col := sortColumn{Label: p.T(c.Label), Numeric: c.Sort == cdoatlas.SortPopulation}
+		if c.Sort == active {
+			col.Sort = "ascending"
+			if f.Desc {
+				col.Sort = "descending"
+			} else {
+				order = "desc"
+			}
+		}
+		v.Set("sort", c.Sort)
+		v.Set("order", order)
+		col.URL = "/organizations?" + v.Encode()
+		cols[i] = col
+	}
+	return cols
 }
 
 func (p *page) organizationRow(o *cdoatlas.Organization) organizationRow {
 	row := organizationRow{ID: o.ID, Name: o.Name, Kind: p.Label("kind", o.Kind), Country: p.Country(o.Country),
-		Region: p.Region(o.Region), SizeClass: o.SizeClass, SizeClassLabel: p.SizeClass(o.SizeClass), Population: p.T("value.none")}
+		Region: p.Region(o.Region), SizeClass: o.SizeClass, SizeClassLabel: p.SizeClass(o.SizeClass), Population: p.T("value.none"),
+		HasCDO: o.HasCDO}
 	if o.Population != nil {
 		row.Population = p.Number(*o.Population)
 	}
 	return row
 }
 
-// downloadLinks returns the download URLs for the list's search and filters.
+// downloadLinks returns the download URLs for the list's search, filters
+// and order.
 func downloadLinks(q url.Values) (d struct{ CSV, CSVDE, XLSX string }) {
 	link := func(format string) string {
 		v := url.Values{}
-		for _, k := range []string{"q", "country", "region", "kind", "size_class", "role"} {
+		for _, k := range []string{"q", "country", "region", "kind", "size_class", "role", "cdo", "sort", "order"} {
 			if x := q.Get(k); x != "" {
 				v.Set(k, x)
 			}
@@ -85,7 +149,12 @@ func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
 		Kind:      oneOf(q.Get("kind"), cdoatlas.Kinds),
 		SizeClass: oneOf(q.Get("size_class"), cdoatlas.SizeClasses),
 		Role:      oneOf(q.Get("role"), cdoatlas.Roles),
+		HasCDO:    q.Get("cdo") == "1",
+		Sort:      oneOf(q.Get("sort"), cdoatlas.OrganizationSorts),
 		Limit:     perPage,
+	}
+	if f.Sort != "" && q.Get("order") == "desc" {
+		f.Desc = true
 	}
 	if format := q.Get("format"); downloadFormats[format] != "" {
 		s.handleOrganizationDownload(w, r, f, format)
@@ -103,7 +172,14 @@ func (s *site) handleOrganizationIndex(w http.ResponseWriter, r *http.Request) {
 	for i, o := range orgs {
 		v.Organizations[i] = v.organizationRow(o)
 	}
-	v.Filtered = f.Q != "" || f.Country != "" || f.Region != "" || f.Kind != "" || f.SizeClass != "" || f.Role != ""
+	v.Filtered = f.Q != "" || f.Country != "" || f.Region != "" || f.Kind != "" || f.SizeClass != "" || f.Role != "" || f.HasCDO
+	v.Columns = v.sortColumns(q, f)
+	if f.Sort != "" {
+		v.Sort, v.Order = f.Sort, "asc"
+		if f.Desc {
+			v.Order = "desc"
+		}
+	}
 	v.Pagination = newPagination(v.Lang, "/organizations", q, pageNo, total)
 	if redirectPastLast(w, r, v.Pagination) {
 		return

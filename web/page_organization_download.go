@@ -78,9 +78,11 @@ func (s *site) handleOrganizationDownload(w http.ResponseWriter, r *http.Request
 	s.sendDownload(w, "organizations", format, file)
 }
 
-// filterKey is the part of a download's address that decides its content.
+// filterKey is the part of a download's address that decides its content
+// and its order.
 func filterKey(f cdoatlas.OrganizationFilter) string {
-	return strings.Join([]string{f.Q, f.Country, f.Region, f.Kind, f.SizeClass, f.Role}, "\x00")
+	return strings.Join([]string{f.Q, f.Country, f.Region, f.Kind, f.SizeClass, f.Role,
+		strconv.FormatBool(f.HasCDO), f.Sort, strconv.FormatBool(f.Desc)}, "\x00")
 }
 
 // registryVersion returns the registry's version when the store tells it.

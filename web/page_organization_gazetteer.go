@@ -128,7 +128,7 @@ func (s *site) organizationGazetteerForm(ctx context.Context, v *formView, r *ht
 		c := &formChoices{ID: "gazetteer-choices", Name: gazetteerPlace, Legend: tr(v.Lang, "org.gazetteer.choose", strings.TrimSpace(r.PostForm.Get("name")))}
 		for _, p := range look.Candidates {
 			c.Items = append(c.Items, option{Value: p.Country + "|" + p.Code,
-				Label: tr(v.Lang, "org.gazetteer.candidate", p.Name, tr(v.Lang, "kind."+p.Kind), cdoatlas.RegionName(p.Region), p.Code)})
+				Label: tr(v.Lang, "org.gazetteer.candidate", p.Name, tr(v.Lang, "kind."+p.Kind), cdoatlas.RegionNameIn(v.Lang, p.Region), p.Code)})
 		}
 		v.Form.Choices = c
 	}

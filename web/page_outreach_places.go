@@ -117,7 +117,7 @@ func (s *site) handleOutreachPlaces(w http.ResponseWriter, r *http.Request) {
 	}
 	from := min((pageNo-1)*outreachPlacesPerPage, len(places))
 	for _, p := range places[from:min(from+outreachPlacesPerPage, len(places))] {
-		row := outreachPlaceRow{Name: p.Name, Kind: tr(lang, "kind."+p.Kind), Region: cdoatlas.RegionName(p.Region), Code: p.Code,
+		row := outreachPlaceRow{Name: p.Name, Kind: tr(lang, "kind."+p.Kind), Region: cdoatlas.RegionNameIn(lang, p.Region), Code: p.Code,
 			SizeClass: p.SizeClass()}
 		if p.Population > 0 {
 			row.Population = formatInt(lang, p.Population)

@@ -125,10 +125,14 @@ func (b *browser) do(r *http.Request) *httptest.ResponseRecorder {
 		}
 	}
 	body := w.Body.String()
-	for _, leak := range []string{"internal error:", "sqlite", "SQL", "goroutine", "panic", "constraint"} {
+	for _, leak := range []string{"internal error:", "sqlite", "goroutine", "panic", "constraint"} {
 		if strings.Contains(body, leak) {
 			b.e.t.Errorf("%s %s: response contains %q:\n%s", r.Method, r.URL, leak, body)
 		}
+	}
+	// "SQL" on its own, not inside a random token or link secret.
+	if sqlWord.MatchString(body) {
+		b.e.t.Errorf("%s %s: response mentions SQL:\n%s", r.Method, r.URL, body)
 	}
 	return w
 }
@@ -172,6 +176,8 @@ func (b *browser) follow(w *httptest.ResponseRecorder) *httptest.ResponseRecorde
 	loc, _, _ := strings.Cut(w.Header().Get("Location"), "#") // a browser keeps the fragment to itself
 	return b.get(loc)
 }
+
+var sqlWord = regexp.MustCompile(`(^|[^A-Za-z0-9_-])SQL([^A-Za-z0-9_-]|$)`)
 
 var csrfInput = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
 

@@ -197,11 +197,11 @@ func buildStatistics(lang string, pub *census.Public, waves []*cdoatlas.Wave, wa
 	c.Trend = trend.HTML()
 	// The map of the wave.
 	m := chart.Map{Text: text("chart-map", tr(lang, "stats.map", cur.Wave)), Values: map[string]chart.Value{},
-		Measure: tr(lang, "stats.cdos"), Name: cdoatlas.RegionName}
+		Measure: tr(lang, "stats.cdos"), Name: func(code string) string { return cdoatlas.RegionNameIn(lang, code) }}
 	m.RowHeader = tr(lang, "field.region")
 	for _, d := range cur.Density {
 		m.Values[d.Region] = value(d.CDOs)
-		row := densityRow{Region: cdoatlas.RegionName(d.Region), CDOs: num(d.CDOs), Per100: disclosure.Symbol, PerMillion: disclosure.Symbol}
+		row := densityRow{Region: cdoatlas.RegionNameIn(lang, d.Region), CDOs: num(d.CDOs), Per100: disclosure.Symbol, PerMillion: disclosure.Symbol}
 		if d.Per100Municipalities != nil {
 			row.Per100 = strconv.FormatFloat(*d.Per100Municipalities, 'f', 2, 64)
 		}
@@ -312,7 +312,7 @@ func statLabel(lang, breakdown, key string) string {
 	case "by_country":
 		return cdoatlas.CountryName(lang, key)
 	case "by_region":
-		return cdoatlas.RegionName(key)
+		return cdoatlas.RegionNameIn(lang, key)
 	case "by_size_class":
 		// "GK1 (über 400 000 Einw.)" names its code already; company
 		// classes do not.

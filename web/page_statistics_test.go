@@ -107,7 +107,10 @@ func TestPageStatistics(t *testing.T) {
 	}
 	en := e.anon()
 	w = en.follow(en.get("/statistics?lang=en"))
-	wantText(t, w, "Statistics of digital leadership", "CDOs by country", "Germany")
+	wantText(t, w, "Statistics of digital leadership", "CDOs by country", "Germany", "Bavaria")
+	if strings.Contains(tableText(w.Body.String()), "Bayern") {
+		t.Error("the English page names Bayern")
+	}
 	// Nobody's name appears.
 	for _, name := range []string{"Bayer Nummer", "Rhein Nummer", "Bremer Einzeln"} {
 		if strings.Contains(body, name) {

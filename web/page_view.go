@@ -132,7 +132,7 @@ func (p *page) Region(code string) string {
 	if code == "" {
 		return tr(p.Lang, "value.none")
 	}
-	return cdoatlas.RegionName(code)
+	return cdoatlas.RegionNameIn(p.Lang, code)
 }
 
 // SizeClass describes a size class.

@@ -236,8 +236,12 @@ func TestBrowser(t *testing.T) {
 		checkAxe(t, ctx, string(axeSource), "application form with errors")
 		run(t, ctx, chromedp.Click(chromedp.ID("f-consent")), chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),
 			chromedp.WaitVisible(chromedp.CSS(".flash")))
-		if got := text(t, ctx, "main"); !strings.Contains(got, "Vielen Dank für Ihre Bewerbung.") || !strings.Contains(got, "/applications/") {
+		if got := text(t, ctx, "main"); !strings.Contains(got, "Vielen Dank für Ihre Bewerbung.") {
 			t.Errorf("status page shows\n%s", got)
+		}
+		// The full private link, to copy.
+		if link := eval[string](t, ctx, `document.getElementById('private-link').value`); !strings.HasPrefix(link, base+"/applications/") {
+			t.Errorf("the private link reads %q, want the full URL under %s", link, base)
 		}
 		checkAxe(t, ctx, string(axeSource), "application status")
 	})
