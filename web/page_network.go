@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -368,10 +369,14 @@ type callView struct {
 	Network  *cdoatlas.Network
 	Open     bool
 	Form     *form
-	Apps     []*cdoatlas.Application
-	Reasons  map[int64][]string // the check's reasons of each application, in the page's language
-	Offers   map[int64]string   // the expiry date of each open offer
 	Deadline string
+
+	// The coordinators' list of applications.
+	Path      string
+	Rows      []applicationRow
+	Status    string            // the status filter; "" for all
+	Statuses  []option          // the status filter's choices
+	Downloads map[string]string // format → URL
 }
 
 func (s *site) handleCallIndex(w http.ResponseWriter, r *http.Request) {
@@ -701,33 +706,99 @@ func (s *Server) runOffers(ctx context.Context) {
 	}
 }
 
+// applicationRow is an application as the coordinators' list shows it.
+type applicationRow struct {
+	*cdoatlas.Application
+	Applied     string   // the day it came in, in full (DD.MM.YYYY)
+	Offer       string   // the expiry date of an open offer
+	Reasons     []string // the check's reasons, in the page's language
+	TasksShort  string   // the tasks cut to tasksShortLen, when longer
+	StatusLabel string   // the status in coordinators' words
+}
+
+// tasksShortLen is how many characters of the tasks the list shows
+// before the rest is folded away.
+const tasksShortLen = 150
+
+// applicationColumns are the columns of the applications download.
+var applicationColumns = []string{"person_name", "email", "organization", "title", "tasks", "cdo_check", "status", "applied_at", "offer_expires_at"}
+
+// handleCallApplications lists a call's applications for the network's
+// coordinators, filterable by status (?status=), or sends them as a
+// download (?format=csv, csv-de or xlsx).
 func (s *site) handleCallApplications(w http.ResponseWriter, r *http.Request) {
 	v, ok := s.loadCall(w, r, "call.applications_of")
 	if !ok || !s.coordinates(w, r, v.Network.ID) {
 		return
 	}
 	v.Nav = "networks"
-	var err error
-	if v.Apps, err = s.Store.FindApplications(r.Context(), v.Call.ID); err != nil {
+	q := r.URL.Query()
+	format := q.Get("format")
+	if _, ok := downloadFormats[format]; format != "" && !ok {
+		s.renderError(w, r, http.StatusBadRequest)
+		return
+	}
+	if st := q.Get("status"); slices.Contains(cdoatlas.ApplicationStates, st) {
+		v.Status = st
+	}
+	apps, err := s.Store.FindApplications(r.Context(), v.Call.ID)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v.Reasons, v.Offers = map[int64][]string{}, map[int64]string{}
-	for _, a := range v.Apps {
+	for _, a := range apps {
+		if v.Status != "" && a.Status != v.Status {
+			continue
+		}
+		row := applicationRow{Application: a, StatusLabel: tr(v.Lang, "call.state."+a.Status)}
 		if o, err := s.Store.FindOpenOffer(r.Context(), a.ID); err == nil {
-			v.Offers[a.ID] = formatDate(v.Lang, cdoatlas.PartialDate(o.ExpiresAt.UTC().Format("2006-01-02")))
+			row.Offer = o.ExpiresAt.UTC().Format("2006-01-02")
 		} else if cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
 			s.fail(w, r, err)
 			return
 		}
+		v.Rows = append(v.Rows, row)
+	}
+	if format != "" {
+		rows := make([][]string, len(v.Rows))
+		for i, a := range v.Rows {
+			rows[i] = []string{a.PersonName, a.Email, a.OrganizationName, a.Title, a.Tasks, a.Check, a.Status,
+				a.AppliedAt.UTC().Format("2006-01-02"), a.Offer}
+		}
+		s.writeTable(w, r, "applications-"+strconv.FormatInt(v.Call.ID, 10), format, applicationColumns, rows)
+		return
+	}
+	for i := range v.Rows {
+		a := &v.Rows[i]
+		a.Applied = v.Day(a.AppliedAt)
+		if a.Offer != "" {
+			a.Offer = formatDate(v.Lang, cdoatlas.PartialDate(a.Offer))
+		}
+		if short := shorten(a.Tasks, tasksShortLen); short != a.Tasks {
+			a.TasksShort = short
+		}
 		out := classify.Classify(classify.Input{Title: a.Title, Tasks: a.Tasks, Placement: a.Placement, Organization: a.OrganizationName, Country: a.Country})
 		for _, e := range out.Explanations {
 			if v.Lang == "en" {
-				v.Reasons[a.ID] = append(v.Reasons[a.ID], e.EN)
+				a.Reasons = append(a.Reasons, e.EN)
 			} else {
-				v.Reasons[a.ID] = append(v.Reasons[a.ID], e.DE)
+				a.Reasons = append(a.Reasons, e.DE)
 			}
 		}
+	}
+	v.Path = r.URL.Path
+	v.Statuses = []option{{Value: "", Label: tr(v.Lang, "filter.all")}}
+	for _, st := range cdoatlas.ApplicationStates {
+		v.Statuses = append(v.Statuses, option{Value: st, Label: tr(v.Lang, "call.state."+st)})
+	}
+	v.Statuses = selectOptions(v.Statuses, v.Status)
+	v.Downloads = map[string]string{}
+	for f := range downloadFormats {
+		dq := url.Values{"format": {f}}
+		if v.Status != "" {
+			dq.Set("status", v.Status)
+		}
+		v.Downloads[f] = (&url.URL{Path: v.Path, RawQuery: dq.Encode()}).String()
 	}
 	s.render(w, r, http.StatusOK, "call_applications", v)
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 
@@ -22,20 +23,27 @@ func (s *site) registerOutreachRoutes() {
 // outreachView is the outreach list.
 type outreachView struct {
 	page
-	Network *cdoatlas.Network
-	Rows    []outreachRow
-	Group   string
-	Groups  []option
+	Network    *cdoatlas.Network
+	Path       string
+	Rows       []outreachRow // this page's rows
+	Group      string
+	Groups     []option
+	Pagination pagination
+	Downloads  map[string]string // format → URL
 }
 
 // outreachRow is a CDO post without a member of the network.
 type outreachRow struct {
-	Org       *cdoatlas.Organization
-	Post      *cdoatlas.Post
-	Holder    string
-	Gender    string
-	SizeClass string
+	Org            *cdoatlas.Organization
+	Post           *cdoatlas.Post
+	Holder         string
+	Gender         string
+	SizeClass      string
+	SizeClassLabel string // the size class in words
 }
+
+// outreachColumns are the download's columns.
+var outreachColumns = []string{"organization", "official_code", "post", "holder", "size_class", "region"}
 
 // smallClasses are the size classes of small municipalities.
 var smallClasses = map[string]bool{"GK5": true, "GK6": true, "GK7": true, "KGK3": true}
@@ -46,7 +54,13 @@ func (s *site) handleOutreach(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	v := &outreachView{page: s.newPageFor(w, r, "outreach.title", n.Name), Network: n, Group: r.URL.Query().Get("group")}
+	q := r.URL.Query()
+	format := q.Get("format")
+	if _, ok := downloadFormats[format]; format != "" && !ok {
+		s.renderError(w, r, http.StatusBadRequest)
+		return
+	}
+	v := &outreachView{page: s.newPageFor(w, r, "outreach.title", n.Name), Network: n, Path: r.URL.Path, Group: q.Get("group")}
 	v.Nav = "networks"
 	v.Groups = selectOptions([]option{{Value: "", Label: tr(v.Lang, "outreach.all")}, {Value: "women", Label: tr(v.Lang, "outreach.women")},
 		{Value: "east", Label: tr(v.Lang, "outreach.east")}, {Value: "small", Label: tr(v.Lang, "outreach.small")}}, v.Group)
@@ -126,5 +140,33 @@ func (s *site) handleOutreach(w http.ResponseWriter, r *http.Request) {
 		v.Rows = append(v.Rows, row)
 	}
 	sort.SliceStable(v.Rows, func(i, j int) bool { return v.Rows[i].Org.Name < v.Rows[j].Org.Name })
+	if format != "" {
+		rows := make([][]string, len(v.Rows))
+		for i, row := range v.Rows {
+			rows[i] = []string{row.Org.Name, row.Org.OfficialCode, row.Post.Title, row.Holder, row.SizeClass, row.Org.Region}
+		}
+		s.writeTable(w, r, "outreach", format, outreachColumns, rows, "official_code")
+		return
+	}
+	pageNo := pageParam(q)
+	v.Pagination = newPagination(v.Lang, v.Path, q, pageNo, len(v.Rows))
+	if redirectPastLast(w, r, v.Pagination) {
+		return
+	}
+	from := min((pageNo-1)*perPage, len(v.Rows))
+	v.Rows = v.Rows[from:min(from+perPage, len(v.Rows))]
+	for i := range v.Rows {
+		if c := v.Rows[i].SizeClass; c != "" {
+			v.Rows[i].SizeClassLabel = cdoatlas.SizeClassLabel(v.Lang, c)
+		}
+	}
+	v.Downloads = map[string]string{}
+	for f := range downloadFormats {
+		dq := url.Values{"format": {f}}
+		if v.Group != "" {
+			dq.Set("group", v.Group)
+		}
+		v.Downloads[f] = (&url.URL{Path: v.Path, RawQuery: dq.Encode()}).String()
+	}
 	s.render(w, r, http.StatusOK, "outreach", v)
 }

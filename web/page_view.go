@@ -32,6 +32,9 @@ type page struct {
 
 	csrfToken func() string // makes the CSRF token (and its cookie) on first use
 	csrfUsed  bool
+	// isMember looks up, on first use, whether the user holds a
+	// membership in a network; nil for visitors.
+	isMember func() bool
 	// uncached marks a page the anonymous page cache must not keep: one
 	// for a single visitor, or one from data outside the registry.
 	uncached bool
@@ -69,6 +72,22 @@ func (s *site) newPage(w http.ResponseWriter, r *http.Request, titleKey, title s
 			token = s.csrf.token(w, r)
 		}
 		return token
+	}
+	if u := p.User; u != nil {
+		var known, member bool
+		p.isMember = func() bool {
+			if !known {
+				known = true
+				// Members' accounts come with a seat; editors and admins
+				// have one only if they also sit in a network.
+				member = u.Role == cdoatlas.UserMember
+				if !member {
+					ms, err := s.Store.FindMembershipsByEmail(r.Context(), u.Email)
+					member = err == nil && len(ms) > 0
+				}
+			}
+			return member
+		}
 	}
 	if titleKey != "" {
 		p.Title = tr(lang, titleKey)
@@ -155,6 +174,11 @@ func (p *page) YesNo(b bool) string {
 func (p *page) Day(t time.Time) string {
 	return p.Date(cdoatlas.PartialDate(t.UTC().Format("2006-01-02")))
 }
+
+// IsMember reports whether the visitor has a seat in a network, and so a
+// "My network" page (/members). It costs one query, for editors and
+// admins only, and only where a page asks.
+func (p *page) IsMember() bool { return p.isMember != nil && p.isMember() }
 
 // CanEdit reports whether the visitor may change the registry.
 func (p *page) CanEdit() bool { return p.User.CanEdit() }
