@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -36,10 +37,7 @@ func (db *DB) FindAuditEntries(ctx context.Context, f cdoatlas.AuditFilter) ([]*
 			w.add("entity_id = ?", f.EntityID)
 		}
 		if f.Actor != "" {
-			w.add("LOWER(actor) LIKE ?", "%"+escapeLike(strings.ToLower(f.Actor))+"%")
-			if !t.postgres() {
-				w.conds[len(w.conds)-1] += ` ESCAPE '\'`
-			}
+			w.add(t.db.like("LOWER(actor)"), "%"+escapeLike(strings.ToLower(f.Actor))+"%")
 		}
 		if !f.From.IsZero() {
 			w.add("at >= ?", t.ts(f.From))
@@ -96,7 +94,7 @@ func (db *DB) FindSiteText(ctx context.Context, name, lang string) (*cdoatlas.Si
 // it.
 func (db *DB) SaveSiteText(ctx context.Context, st *cdoatlas.SiteText) error {
 	fe := cdoatlas.FieldErrors{}
-	if !contains(cdoatlas.SiteTexts, st.Name) {
+	if !slices.Contains(cdoatlas.SiteTexts, st.Name) {
 		fe.Add("name", "invalid")
 	}
 	if st.Lang != "de" && st.Lang != "en" {
@@ -130,13 +128,4 @@ func (db *DB) SaveSiteText(ctx context.Context, st *cdoatlas.SiteText) error {
 		return mapError(err)
 	}
 	return t.commit()
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -5,7 +5,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	_ "time/tzdata" // Europe/Berlin also on a machine without zone files
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -173,12 +175,19 @@ func (p *page) AuditActor(a string) string {
 	return a
 }
 
-// Moment formats a timestamp in Europe/Berlin, to the minute.
-func (p *page) Moment(t time.Time) string {
+// berlin is the time zone of the pages' times, read once (the zone data
+// is embedded).
+var berlin = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
-		loc = time.UTC
+		return time.UTC
 	}
+	return loc
+})
+
+// Moment formats a timestamp in Europe/Berlin, to the minute.
+func (p *page) Moment(t time.Time) string {
+	loc := berlin()
 	if p.Lang == "en" {
 		return t.In(loc).Format("2006-01-02 15:04")
 	}

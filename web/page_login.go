@@ -51,7 +51,7 @@ func (s *site) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 // handleLogin checks e-mail and password, starts a session and goes on to
 // where the visitor wanted to go. A failure says only that e-mail or
 // password were wrong, whichever it was. The attempt is counted before the
-// password is checked, and only a few checks run at once (hashGate), so
+// password is checked, and only a few checks run at once (site.hashes), so
 // that parallel guesses neither pass the limit nor exhaust memory.
 func (s *site) handleLogin(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -60,14 +60,13 @@ func (s *site) handleLogin(w http.ResponseWriter, r *http.Request) {
 	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
 	account := ip + " " + strings.ToLower(strings.TrimSpace(email))
 	status, msg := http.StatusOK, ""
-	okAccount, err := s.attempt(ctx, loginLimit, account)
-	okIP, err2 := s.attempt(ctx, loginIPLimit, ip)
-	if err = errors.Join(err, err2); err != nil {
+	ok, err := s.attemptBy(r, loginLimit, account, loginIPLimit)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	switch {
-	case !okAccount || !okIP:
+	case !ok:
 		status, msg = http.StatusTooManyRequests, "login.too_many"
 	case !s.hashes.enter(ctx):
 		w.Header().Set("Retry-After", "5")

@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -74,13 +73,12 @@ func (s *site) handleMyDataRequest(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "my_data", v)
 		return
 	}
-	okEmail, err := s.attempt(ctx, dataLinkLimit, email)
-	okIP, err2 := s.attempt(ctx, dataLinkIPLimit, clientIP(r))
-	if err = errors.Join(err, err2); err != nil {
+	ok, err := s.attemptBy(r, dataLinkLimit, email, dataLinkIPLimit)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if !okEmail || !okIP {
+	if !ok {
 		v.HasErrors = true
 		v.Error = v.T("password.too_many")
 		v.Form = myDataRequestForm(&v.page, r.PostForm, nil)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -76,13 +75,12 @@ func (s *site) handleForgot(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "password", v)
 		return
 	}
-	okEmail, err := s.attempt(ctx, resetLimit, email)
-	okIP, err2 := s.attempt(ctx, resetIPLimit, clientIP(r))
-	if err = errors.Join(err, err2); err != nil {
+	ok, err := s.attemptBy(r, resetLimit, email, resetIPLimit)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if !okEmail || !okIP {
+	if !ok {
 		v.HasErrors = true
 		v.Error = v.T("password.too_many")
 		v.Form = forgotForm(&v.page, r.PostForm, nil)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"runtime"
@@ -84,6 +85,16 @@ var (
 func (s *Server) attempt(ctx context.Context, l attemptLimit, key string) (bool, error) {
 	n, err := s.Store.CountAttempt(ctx, l.prefix+key, 1, l.window)
 	return n <= l.max, err
+}
+
+// attemptBy counts an attempt under key (an e-mail address, or an address
+// and e-mail) and under the client's address, and reports whether it is
+// within both limits. Both are counted either way, so that one cannot be
+// used up behind the other's back.
+func (s *Server) attemptBy(r *http.Request, perKey attemptLimit, key string, perIP attemptLimit) (bool, error) {
+	okKey, err := s.attempt(r.Context(), perKey, key)
+	okIP, err2 := s.attempt(r.Context(), perIP, clientIP(r))
+	return okKey && okIP, errors.Join(err, err2)
 }
 
 // forgive takes back n attempts of key (all of them when n < 0), after a
