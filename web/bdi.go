@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"html/template"
 	"net/http"
 )
@@ -46,7 +47,7 @@ func trIsolated(lang, key string, args ...any) template.HTML {
 	if len(args) == 0 {
 		return template.HTML(template.HTMLEscapeString(format))
 	}
-	if _, ok := catalog[key]; !ok {
+	if !locale.Has(key) {
 		return template.HTML(template.HTMLEscapeString(key))
 	}
 	html := make([]any, len(args))

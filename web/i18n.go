@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"net/http"
 	"net/url"
 	"strings"
@@ -63,20 +64,7 @@ func langSwitchURL(r *http.Request, lang string) string {
 // tr translates a UI string key into lang, formatting args into it. Unknown
 // keys are returned as they are, so a missing entry shows but never breaks
 // a page (a test checks that every key used is in the catalog).
-func tr(lang, key string, args ...any) string {
-	e, ok := catalog[key]
-	if !ok {
-		return key
-	}
-	s := e[0]
-	if lang == "en" {
-		s = e[1]
-	}
-	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
-}
+func tr(lang, key string, args ...any) string { return locale.Text(lang, key, args...) }
 
 // messageText turns a validation message key from the store into text. It
 // tries the domain catalog (cdoatlas.Message), then the UI catalog, and
@@ -85,7 +73,7 @@ func messageText(lang, key string) string {
 	if m := cdoatlas.Message(lang, key); m != key {
 		return m
 	}
-	if _, ok := catalog[key]; ok {
+	if locale.Has(key) {
 		return tr(lang, key)
 	}
 	return tr(lang, "error.field_invalid")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/cdoatlas/cdoatlas/locale"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func NewLetters(baseURL string) cdoatlas.Letters {
 // language, so the mail is German first and English below.
 func (l letters) ApplicationMail(n *cdoatlas.ApplicationNotice) *cdoatlas.Mail {
 	key := "mail." + n.Kind
-	if _, ok := catalog[key+".subject"]; !ok {
+	if !locale.Has(key + ".subject") {
 		return nil // a kind without a letter
 	}
 	about := shorten(n.CallTitle, 80)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/cdoatlas/cdoatlas/locale"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -67,7 +68,8 @@ func TestPageLanguageSwitch(t *testing.T) {
 var templateKey = regexp.MustCompile(`(?:\.TI?|\bt \S+) "([a-z_.0-9]+)"`)
 
 func TestCatalog(t *testing.T) {
-	for key, e := range catalog {
+	for _, key := range locale.Keys() {
+		e, _ := locale.Entry(key)
 		if strings.TrimSpace(e[0]) == "" || strings.TrimSpace(e[1]) == "" {
 			t.Errorf("catalog entry %q lacks a language", key)
 		}
@@ -81,7 +83,7 @@ func TestCatalog(t *testing.T) {
 			return err
 		}
 		for _, m := range templateKey.FindAllStringSubmatch(string(b), -1) {
-			if _, ok := catalog[m[1]]; !ok {
+			if !locale.Has(m[1]) {
 				t.Errorf("%s uses %q, which is not in the catalog", path, m[1])
 			}
 		}
@@ -97,7 +99,7 @@ func TestCatalog(t *testing.T) {
 		"basis": {"none", cdoatlas.BasisConsent, cdoatlas.BasisPublicRole},
 	} {
 		for _, v := range values {
-			if _, ok := catalog[group+"."+v]; !ok {
+			if !locale.Has(group + "." + v) {
 				t.Errorf("no label for %s %q", group, v)
 			}
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"html/template"
 	"net/http"
 	"sort"
@@ -326,7 +327,7 @@ func statLabel(lang, breakdown, key string) string {
 	}
 	group := map[string]string{"by_kind": "kind", "by_public": "public", "by_gender": "gender", "by_age_band": "age_band",
 		"by_archetype": "archetype", "by_placement": "placement", "by_hire": "hire", "by_role": "role"}[breakdown]
-	if _, ok := catalog[group+"."+key]; ok {
+	if locale.Has(group + "." + key) {
 		return tr(lang, group+"."+key)
 	}
 	return key

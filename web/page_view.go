@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/cdoatlas/cdoatlas/locale"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -115,7 +116,7 @@ func (p *page) Label(group, value string) string {
 		return tr(p.Lang, "value.none")
 	}
 	key := group + "." + value
-	if _, ok := catalog[key]; !ok {
+	if !locale.Has(key) {
 		return value
 	}
 	return tr(p.Lang, key)
@@ -208,7 +209,7 @@ func takeFlash(w http.ResponseWriter, r *http.Request, lang string) string {
 	if !strings.HasPrefix(c.Value, "flash.") {
 		return ""
 	}
-	if _, ok := catalog[c.Value]; !ok {
+	if !locale.Has(c.Value) {
 		return ""
 	}
 	return tr(lang, c.Value)

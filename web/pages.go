@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -234,7 +235,7 @@ func (s *site) renderError(w http.ResponseWriter, r *http.Request, status int) {
 // renderErrorText shows the error page with a specific explanation key.
 func (s *site) renderErrorText(w http.ResponseWriter, r *http.Request, status int, textKey string) {
 	titleKey := "error." + strconv.Itoa(status)
-	if _, ok := catalog[titleKey]; !ok {
+	if !locale.Has(titleKey) {
 		titleKey = "error.500"
 	}
 	if textKey == "" {

@@ -1,9 +1,11 @@
-package web
+package locale
 
-// catalog holds the UI strings, each {German, English}. Validation
-// messages of the domain live in cdoatlas.Message; labels of enumerations
-// are keyed group.value (kind.county, status.current …).
-var catalog = map[string][2]string{
+// The strings of the web pages, each {German, English}: layout,
+// navigation, forms, labels of enumerations (group.value: kind.county,
+// status.current …).
+func init() { add(uiCatalog) }
+
+var uiCatalog = map[string][2]string{
 	// Layout and navigation.
 	"title.error_prefix":           {"Fehler:", "Error:"},
 	"layout.skip":                  {"Zum Inhalt springen", "Skip to content"},

@@ -1,8 +1,6 @@
-package web
+package locale
 
-// checkCatalog holds the UI strings of the CDO-Check page (/check), each
-// {German, English}. They are merged into catalog at start-up; labels of
-// roles, verdicts, archetypes and placements come from catalog itself.
+// The strings of the CDO-Check page (/check), each {German, English}.
 var checkCatalog = map[string][2]string{
 	"check.title":        {"CDO-Check", "CDO check"},
 	"check.title_result": {"Ergebnis: %s – CDO-Check", "Result: %s – CDO check"},
@@ -61,11 +59,4 @@ var checkCatalog = map[string][2]string{
 	"check.gaps_communication":   {"CDOs nennen Kommunikationsstärke als ihre wichtigste Fähigkeit – Stellenanzeigen verlangen sie selten.", "CDOs name communication skills as their most important skill – job ads rarely ask for them."},
 }
 
-func init() {
-	for k, v := range checkCatalog {
-		if _, dup := catalog[k]; dup {
-			panic("web: catalog key " + k + " defined twice")
-		}
-		catalog[k] = v
-	}
-}
+func init() { add(checkCatalog) }
