@@ -222,39 +222,13 @@ func (o *Observation) Validate() error {
 	return fe.Err()
 }
 
-// NormalizeGender reads f, m, d or unknown from the ways sources write it
-// (w, weiblich, female, Frau, männlich, male, Herr, divers, diverse …);
-// empty is unknown; anything else gives "".
-func NormalizeGender(s string) string {
-	switch s { // the usual spellings, without folding
-	case "", "unknown":
-		return GenderUnknown
-	case "f", "w", "F", "W":
-		return "f"
-	case "m", "M":
-		return "m"
-	case "d", "D":
-		return "d"
-	}
-	switch Fold(strings.TrimSpace(s)) {
-	case "", "unknown", "unbekannt", "k a", "keine angabe", "-", "?", "x", "u":
-		return GenderUnknown
-	case "f", "w", "weiblich", "female", "frau", "fem", "woman":
-		return "f"
-	case "m", "mannlich", "maennlich", "male", "herr", "man", "mann":
-		return "m"
-	case "d", "divers", "diverse", "non binary", "nonbinary", "nichtbinar", "other":
-		return "d"
-	}
-	return ""
-}
-
 // ObservationImport is one census import: the rows of the files of a
 // wave. A row's Source, when empty, is the import's (or "other").
 type ObservationImport struct {
-	Wave   Wave
-	Source string
-	Rows   []Observation
+	Wave Wave
+	// Rows are the observations; a row without a source counts as
+	// "other".
+	Rows []Observation
 	// Progress, when set, is called now and then with the rows done.
 	Progress func(done, total int)
 	// Fictional flags the people the import creates as fictional: demo
@@ -352,4 +326,13 @@ type CensusService interface {
 	// profiles and questions go to A and B is deleted. ENOTFOUND,
 	// EINVALID, ECONFLICT when it was answered before.
 	AnswerMatchQuestion(ctx context.Context, id int64, answer string, userID int64) error
+}
+
+// WithSource sets the source of every row to source (a file's source,
+// linkedin, press …) and returns rows.
+func WithSource(source string, rows []Observation) []Observation {
+	for i := range rows {
+		rows[i].Source = source
+	}
+	return rows
 }

@@ -70,7 +70,7 @@ func (p *Person) Validate() error {
 
 // PersonFilter selects people. Empty fields do not filter.
 type PersonFilter struct {
-	Q         string // folded substring of the name
+	Q         string // every word (SearchTerms) a folded substring of the name
 	Name      string // exact name
 	Gender    string
 	Fictional *bool

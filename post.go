@@ -150,7 +150,9 @@ func validURL(s string) bool {
 
 // PostFilter selects posts. Empty fields do not filter.
 type PostFilter struct {
-	Q              string // folded substring of the title or the organization name
+	// Q: every word (SearchTerms) a folded substring of the title or of
+	// the organization's names, or naming the post's role (RolesNamed).
+	Q              string
 	OrganizationID int64
 	Role           string
 	CDOCheck       string

@@ -84,9 +84,9 @@ func NormalizeCountry(s string) string {
 		return strings.ToUpper(s)
 	}
 	switch Fold(s) {
-	case "deutschland", "germany", "bundesrepublik deutschland", "brd", "allemagne":
+	case "deutschland", "germany", "bundesrepublik deutschland", "brd", "allemagne", "d":
 		return "DE"
-	case "osterreich", "austria", "autriche":
+	case "osterreich", "austria", "autriche", "a":
 		return "AT"
 	case "schweiz", "switzerland", "suisse", "svizzera", "confoederatio helvetica":
 		return "CH"

@@ -54,6 +54,9 @@ type Store interface {
 	CensusService
 	CensusImportJobService
 	NetworkService
+	OutreachService
+	ApplicationListService
 	MailService
 	PasswordResetService
+	SearchService
 }

@@ -1,36 +1,18 @@
 package cdoatlas
 
+import "github.com/cdoatlas/cdoatlas/locale"
+
 // Size classes (KGSt): GK1…GK7 for municipalities and city states by
 // population, KGK1…KGK3 for counties, E1…E4 for companies by employees.
 var SizeClasses = []string{"GK1", "GK2", "GK3", "GK4", "GK5", "GK6", "GK7", "KGK1", "KGK2", "KGK3", "E1", "E2", "E3", "E4"}
 
-var sizeClassLabels = map[string][2]string{
-	"GK1":  {"GK1 (über 400 000 Einw.)", "GK1 (over 400,000 inhabitants)"},
-	"GK2":  {"GK2 (200 000–400 000 Einw.)", "GK2 (200,000–400,000 inhabitants)"},
-	"GK3":  {"GK3 (100 000–200 000 Einw.)", "GK3 (100,000–200,000 inhabitants)"},
-	"GK4":  {"GK4 (50 000–100 000 Einw.)", "GK4 (50,000–100,000 inhabitants)"},
-	"GK5":  {"GK5 (25 000–50 000 Einw.)", "GK5 (25,000–50,000 inhabitants)"},
-	"GK6":  {"GK6 (10 000–25 000 Einw.)", "GK6 (10,000–25,000 inhabitants)"},
-	"GK7":  {"GK7 (unter 10 000 Einw.)", "GK7 (under 10,000 inhabitants)"},
-	"KGK1": {"KGK1 (Kreis, über 250 000 Einw.)", "KGK1 (county, over 250,000)"},
-	"KGK2": {"KGK2 (Kreis, 150 000–250 000 Einw.)", "KGK2 (county, 150,000–250,000)"},
-	"KGK3": {"KGK3 (Kreis, unter 150 000 Einw.)", "KGK3 (county, under 150,000)"},
-	"E1":   {"Unternehmen, unter 250 Beschäftigte", "Company, under 250 employees"},
-	"E2":   {"Unternehmen, 250–999 Beschäftigte", "Company, 250–999 employees"},
-	"E3":   {"Unternehmen, 1 000–9 999 Beschäftigte", "Company, 1,000–9,999 employees"},
-	"E4":   {"Unternehmen, ab 10 000 Beschäftigte", "Company, 10,000 employees or more"},
-}
-
-// SizeClassLabel describes a size class in lang ("de" or "en").
+// SizeClassLabel describes a size class in lang ("de" or "en"), or gives
+// the class itself when it is unknown.
 func SizeClassLabel(lang, class string) string {
-	l, ok := sizeClassLabels[class]
-	if !ok {
-		return class
+	if key := "size_class." + class; locale.Has(key) {
+		return locale.Text(lang, key)
 	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	return class
 }
 
 // SizeClassOf derives the size class of an organization of kind with the

@@ -57,15 +57,10 @@ func Import(ctx context.Context, store Store, imp cdoatlas.ObservationImport) (*
 	if err := imp.Wave.Validate(); err != nil {
 		return nil, err
 	}
-	source := strings.ToLower(strings.TrimSpace(imp.Source))
-	if source == "" {
-		source = "other"
-	}
 	for i := range imp.Rows {
-		if s := &imp.Rows[i].Source; *s == "" {
-			*s = source
-		} else {
-			*s = strings.ToLower(strings.TrimSpace(*s))
+		s := &imp.Rows[i].Source
+		if *s = strings.ToLower(strings.TrimSpace(*s)); *s == "" {
+			*s = "other"
 		}
 	}
 	learned, err := store.Vocabulary(ctx)

@@ -59,7 +59,7 @@ func loadGenerated(t testing.TB, db *sqldb.DB, opts censusgen.Options) *censusge
 		if err != nil {
 			t.Fatalf("%s: %v", r[3], err)
 		}
-		imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: r[0], Date: cdoatlas.PartialDate(r[1])}, Source: r[2], Rows: obs}
+		imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: r[0], Date: cdoatlas.PartialDate(r[1])}, Rows: cdoatlas.WithSource(r[2], obs)}
 		if _, err := db.ImportObservations(ctx, imp); err != nil {
 			t.Fatalf("%s: %v", r[3], err)
 		}

@@ -10,6 +10,7 @@ package censusgen
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cdoatlas/cdoatlas/census"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -50,32 +51,14 @@ type Options struct {
 // Truth is what the files really say: the figures of every wave and who
 // each row of a tracked person is. It is written to truth.json.
 type Truth struct {
-	Seed         int64          `json:"seed"`
-	People       int            `json:"people"`
-	Rows         int            `json:"rows"`         // observation rows written
-	TrackedRows  int            `json:"tracked_rows"` // of which rows of tracked people
-	Waves        []WaveFigures  `json:"waves"`
-	Persons      []Person       `json:"persons"`
-	Noise        map[string]int `json:"noise"` // kinds of noise, counted over tracked rows
-	Observations []Observation  `json:"observations"`
-}
-
-// WaveFigures are the census figures of one wave (DESIGN §4). Breakdowns
-// count each counted person once, by the organization where they are CDO
-// (the first by official code when several) and by their gender.
-type WaveFigures struct {
-	Wave        string         `json:"wave"`
-	Date        string         `json:"date"`
-	CDOs        int            `json:"cdos"`
-	Entries     int            `json:"entries"`
-	Exits       int            `json:"exits"`
-	Stayed      int            `json:"stayed"`
-	Moved       int            `json:"moved"`
-	ByCountry   map[string]int `json:"by_country"`
-	ByRegion    map[string]int `json:"by_region"`
-	BySizeClass map[string]int `json:"by_size_class"` // "" for none
-	ByKind      map[string]int `json:"by_kind"`
-	ByGender    map[string]int `json:"by_gender"` // f, m, d, unknown
+	Seed         int64                `json:"seed"`
+	People       int                  `json:"people"`
+	Rows         int                  `json:"rows"`         // observation rows written
+	TrackedRows  int                  `json:"tracked_rows"` // of which rows of tracked people
+	Waves        []census.WaveFigures `json:"waves"`        // the breakdowns the generator knows: country, region, size class, kind, gender
+	Persons      []Person             `json:"persons"`
+	Noise        map[string]int       `json:"noise"` // kinds of noise, counted over tracked rows
+	Observations []Observation        `json:"observations"`
 }
 
 // Person is a tracked person as the truth knows them. Gender is what some

@@ -1,6 +1,7 @@
 package censusgen
 
 import (
+	"github.com/cdoatlas/cdoatlas/census"
 	"slices"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -54,7 +55,7 @@ func (g *gen) figures() {
 		}
 	}
 	for w := 0; w < g.opts.Waves; w++ {
-		f := WaveFigures{
+		f := census.WaveFigures{
 			Wave: waveID(g.opts, w), Date: waveDate(g.opts, w),
 			ByCountry: map[string]int{}, ByRegion: map[string]int{}, BySizeClass: map[string]int{}, ByKind: map[string]int{},
 			ByGender: map[string]int{"f": 0, "m": 0, "d": 0, cdoatlas.GenderUnknown: 0},
@@ -83,10 +84,18 @@ func (g *gen) figures() {
 			o := byCode[now[0]]
 			f.ByCountry[o.Country]++
 			f.ByRegion[o.Region]++
-			f.BySizeClass[o.SizeClass]++
+			f.BySizeClass[orNone(o.SizeClass)]++
 			f.ByKind[o.Kind]++
 			f.ByGender[t.Persons[i].Gender]++
 		}
 		t.Waves = append(t.Waves, f)
 	}
+}
+
+// orNone keys an organization without a size class the way census does.
+func orNone(s string) string {
+	if s == "" {
+		return census.None
+	}
+	return s
 }

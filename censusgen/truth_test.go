@@ -3,6 +3,7 @@ package censusgen_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/cdoatlas/cdoatlas/census"
 	"os"
 	"path/filepath"
 	"slices"
@@ -186,7 +187,7 @@ func TestTruthFigures(t *testing.T) {
 				cdoAt[w][o.Person] = append(cdoAt[w][o.Person], o.Organization)
 			}
 		}
-		var prev censusgen.WaveFigures
+		var prev census.WaveFigures
 		for i, f := range truth.Waves {
 			if want := strconv.Itoa(opts.FirstWave + i); opts.FirstWave != 0 && f.Wave != want {
 				t.Errorf("wave %d is %s, want %s", i, f.Wave, want)
@@ -194,7 +195,7 @@ func TestTruthFigures(t *testing.T) {
 			if f.Date != f.Wave+"-06-30" {
 				t.Errorf("wave %s dated %s", f.Wave, f.Date)
 			}
-			want := censusgen.WaveFigures{Wave: f.Wave, Date: f.Date, ByCountry: map[string]int{}, ByRegion: map[string]int{},
+			want := census.WaveFigures{Wave: f.Wave, Date: f.Date, ByCountry: map[string]int{}, ByRegion: map[string]int{},
 				BySizeClass: map[string]int{}, ByKind: map[string]int{}, ByGender: map[string]int{"f": 0, "m": 0, "d": 0, "unknown": 0}}
 			var before map[string][]string
 			if i > 0 {
@@ -215,7 +216,11 @@ func TestTruthFigures(t *testing.T) {
 				o := orgs[slices.Min(codes)]
 				want.ByCountry[o.Country]++
 				want.ByRegion[o.Region]++
-				want.BySizeClass[o.SizeClass]++
+				sc := o.SizeClass
+				if sc == "" {
+					sc = census.None
+				}
+				want.BySizeClass[sc]++
 				want.ByKind[o.Kind]++
 				want.ByGender[gender[p]]++
 			}

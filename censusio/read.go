@@ -79,9 +79,10 @@ func SourceOf(name string) string {
 // and flagged with its raw value in the row's Flags (so is one that held
 // control characters such as NUL, which are taken out), and listed in the
 // warnings, all of them, with its line, its column as written in the
-// header and the reason in English (its message key in Key). A line that
-// cannot be parsed at all (a stray quote, a JSON line that is not an
-// object) is a warning too and is left out.
+// header and the reason in English (its message key in Key, with Args,
+// for a page to show it in its language). A line that cannot be parsed at
+// all (a stray quote, a JSON line that is not an object) is a warning too
+// and is left out.
 //
 // The error refuses the file only for what makes it unreadable as a table
 // of observations: a cdoatlas.FileErrors listing every such problem
@@ -174,10 +175,16 @@ func (rd *reader) intern(s string) string {
 	return v
 }
 
-// bad records a line that could not be parsed.
-func (rd *reader) bad(line int, column, reason string) {
-	rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line, Column: column,
-		Reason: cdoatlas.Message("en", "row.unreadable") + " " + reason, Key: "row.unreadable"})
+// bad records a line that could not be parsed, with the problem of the
+// table reader (its key stands as the argument).
+func (rd *reader) bad(e cdoatlas.LineError) {
+	rd.warning(cdoatlas.NewLineError(e.Line, e.Column, "file.row_unreadable", e.Key))
+}
+
+// warning records a problem of a row that is kept or left out.
+func (rd *reader) warning(e cdoatlas.LineError) {
+	e.File = rd.file
+	rd.warnings = append(rd.warnings, e)
 }
 
 // warn records a flagged cell.
@@ -186,8 +193,7 @@ func (rd *reader) warn(line int, f cdoatlas.CellFlag) {
 	if c, ok := fieldColumn[f.Field]; ok && rd.names != nil && rd.names[c] != "" {
 		col = rd.names[c]
 	}
-	rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line, Column: col,
-		Reason: cdoatlas.Message("en", f.Reason), Key: f.Reason})
+	rd.warning(cdoatlas.NewLineError(line, col, f.Reason))
 }
 
 // record takes the header (the first record that is not blank) or a row.
@@ -209,13 +215,11 @@ func (rd *reader) record(line int, cells []string) error {
 	}
 	var extra []cdoatlas.CellFlag
 	if len(cells) < len(rd.header) {
-		rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line,
-			Reason: fmt.Sprintf("%s (%d of %d)", cdoatlas.Message("en", "row.short"), len(cells), len(rd.header)), Key: "row.short"})
+		rd.warning(cdoatlas.NewLineError(line, "", "file.row_short", len(cells), len(rd.header)))
 	} else if over := cells[len(rd.header):]; !blankCells(over) {
 		f := cdoatlas.CellFlag{Raw: rd.intern(strings.Join(over, "\t")), Reason: "row.extra"}
 		extra = append(extra, f)
-		rd.warnings = append(rd.warnings, cdoatlas.LineError{File: rd.file, Line: line, Column: fmt.Sprint(len(rd.header) + 1),
-			Reason: cdoatlas.Message("en", "row.extra"), Key: "row.extra"})
+		rd.warning(cdoatlas.NewLineError(line, fmt.Sprint(len(rd.header)+1), "row.extra"))
 	}
 	o := cdoatlas.Observation{File: rd.file, Line: line,
 		PersonName: v[colPersonName], Title: v[colTitle], Organization: v[colOrganization],
@@ -327,11 +331,7 @@ func (rd *reader) mapHeader(cells []string) error {
 			rd.land = -1
 		}
 	}
-	for _, c := range []int{colPersonName, colTitle, colOrganization} {
-		if rd.index[c] < 0 {
-			errs.Add(1, Columns[c], fmt.Sprintf("required column missing: %s (or %s)", Columns[c], strings.Join(aliases[c][:2], ", ")))
-		}
-	}
+	schema.Require(rd.index, []int{colPersonName, colTitle, colOrganization}, 2, errs)
 	return errs.Err()
 }
 
@@ -339,7 +339,7 @@ func (rd *reader) mapHeader(cells []string) error {
 // waited for it; a file without a header is refused.
 func (rd *reader) finish() error {
 	if rd.header == nil {
-		return cdoatlas.FileErrors{{File: rd.file, Line: 1, Reason: "the file holds no table: no header row found"}}
+		return cdoatlas.FileError(rd.file, 1, "", "file.no_header")
 	}
 	if rd.land < 0 {
 		return nil
@@ -401,7 +401,7 @@ func (rd *reader) readJSONL(ctx context.Context, r io.Reader) error {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
 			}
-			rd.bad(line, "", "line too long")
+			rd.warning(cdoatlas.NewLineError(line, "", "file.row_unreadable", "file.line_too_long"))
 		}
 		if err != nil && err != io.EOF && !long {
 			return fmt.Errorf("read %s: %w", rd.file, err)
@@ -409,7 +409,7 @@ func (rd *reader) readJSONL(ctx context.Context, r io.Reader) error {
 		if !long {
 			if b := bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))); len(b) > 0 {
 				if line == 1 && bytes.IndexByte(b, 0) >= 0 {
-					return cdoatlas.FileErrors{{File: rd.file, Line: 1, Reason: "not a text table: the file holds binary data"}}
+					return cdoatlas.FileError(rd.file, 1, "", "file.binary")
 				}
 				rd.jsonRow(b, line)
 			}
@@ -424,7 +424,7 @@ func (rd *reader) readJSONL(ctx context.Context, r io.Reader) error {
 func (rd *reader) jsonRow(b []byte, line int) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(b, &obj); err != nil {
-		rd.bad(line, "", "not a JSON object")
+		rd.warning(cdoatlas.NewLineError(line, "", "file.row_unreadable", "file.not_json_object"))
 		return
 	}
 	var v [numColumns]string

@@ -155,7 +155,7 @@ func TestReadRowsThatDoNotFit(t *testing.T) {
 	for _, w := range warnings {
 		keys[w.Key] = w.Line
 	}
-	if keys["row.short"] != 2 || keys["row.extra"] != 3 || keys["row.unreadable"] != 4 {
+	if keys["file.row_short"] != 2 || keys["row.extra"] != 3 || keys["file.row_unreadable"] != 4 {
 		t.Errorf("warnings %v", warnings)
 	}
 }
@@ -269,8 +269,16 @@ func FuzzRead(f *testing.F) {
 				if !structural(e.Reason) {
 					t.Fatalf("refused for %q, which is not structural", e.Reason)
 				}
+				if e.Key == "" || e.Text("en") != e.Reason {
+					t.Fatalf("refused for %+v, without its message key", e)
+				}
 			}
 			return
+		}
+		for _, w := range warnings {
+			if w.Key == "" || w.Text("en") != w.Reason {
+				t.Fatalf("warning %+v without its message key", w)
+			}
 		}
 		flags := 0
 		for _, o := range obs {

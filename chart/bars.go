@@ -22,15 +22,23 @@ type Row struct {
 	Values []Value
 }
 
-// Layout of bar charts, in SVG units (1 unit = 1 px at natural size).
+// Layout of bar charts. A bar chart has no viewBox, so nothing in it is
+// scaled: down the page it is measured in pixels, across in per cent of
+// its width. Each category's label stands on its own line(s) above its
+// bars and each figure right after its bar, so that the same SVG reads at
+// 13 px on a 320 px phone and on a 1280 px screen.
 const (
-	pad       = 12.0
-	barHeight = 16.0
-	barGap    = 3.0 // between the bars of one row
-	rowGap    = 14.0
-	lineStep  = 15.0 // between lines of a wrapped label
-	maxLabel  = 220.0
-	minPlot   = 200.0
+	pad          = 12.0
+	barsMinWidth = 320.0 // the narrowest width the layout is made for, in px
+	barHeight    = 16.0
+	barGap       = 3.0 // between the bars of one row
+	rowGap       = 14.0
+	lineStep     = 15.0 // between lines of a wrapped label
+	labelGap     = 4.0  // between a label and its bars
+	maxLabel     = 280.0
+	barsLeft     = 1.0  // per cent left of the bars and labels
+	textLeft     = 4.0  // px from the left edge to the labels
+	maxReserve   = 45.0 // per cent at most beside the bars for their figures
 )
 
 // HTML renders the chart, its data table and the footnote as one <figure>.
@@ -44,16 +52,13 @@ func (c Bars) HTML() template.HTML {
 			"Bar chart of "+strconv.Itoa(len(c.Rows))+" categories"+compared(t, c.Series)+"; the figures are printed at the bars and in the table.")
 	}
 
-	// Measure: label column, value labels, scale.
+	// Measure: labels, value labels, scale.
 	labels := make([][]string, len(c.Rows))
-	labelW, valueW := 40.0, 0.0
+	valueW := 0.0
 	lo, hi := 0.0, 0.0
 	suppressed := false
 	for i, r := range c.Rows {
 		labels[i] = wrap(r.Label, maxLabel, fontSize, 3)
-		for _, l := range labels[i] {
-			labelW = max(labelW, textWidth(l, fontSize))
-		}
 		for j := 0; j < n; j++ {
 			v := valueAt(r.Values, j)
 			valueW = max(valueW, textWidth(t.value(v), fontSize))
@@ -66,16 +71,18 @@ func (c Bars) HTML() template.HTML {
 	if hi == lo {
 		hi = lo + 1
 	}
-	valueW += 8
-	leftValues := 0.0
+	// Room for the figures beside the bars, in per cent of the narrowest
+	// width, on the right and, for negative figures, on the left; figures
+	// of more than about fifteen digits need a wider screen.
+	reserve := min(maxReserve, (valueW+8)/barsMinWidth*100)
+	left := barsLeft
 	if lo < 0 {
-		leftValues = valueW
+		left += reserve
 	}
-	plotX := pad + labelW + 10 + leftValues
-	plotW := max(minPlot, chartWidth-plotX-valueW-pad)
-	width := plotX + plotW + valueW + pad
-	x := func(v float64) float64 { return plotX + (v-lo)/(hi-lo)*plotW }
+	plot := 100 - left - reserve - barsLeft
+	x := func(v float64) float64 { return left + (v-lo)/(hi-lo)*plot }
 	x0 := x(0)
+	pct := func(p float64) string { return num(p) + "%" }
 
 	legendH := 0.0
 	var legend []legendItem
@@ -83,63 +90,59 @@ func (c Bars) HTML() template.HTML {
 		for j, name := range names {
 			legend = append(legend, legendItem{j, name})
 		}
-		legendH = legendHeight(legend, width) + 8
+		legendH = legendHeight(legend, barsMinWidth) + 8
 	}
 
 	groupH := float64(n)*barHeight + float64(n-1)*barGap
-	heights := make([]float64, len(c.Rows))
 	height := pad + legendH
 	for i := range c.Rows {
-		heights[i] = max(groupH, float64(len(labels[i]))*lineStep)
-		height += heights[i] + rowGap
+		height += float64(len(labels[i]))*lineStep + labelGap + groupH + rowGap
 	}
 	if len(c.Rows) == 0 {
 		height += 40
 	}
-	height += pad
+	height += pad - rowGap
 
-	w := startSVG(t, width, height)
+	w := startBarsSVG(t, height)
 	w.patterns(t, n)
 	if legend != nil {
-		w.legend(t, legend, pad, pad, width, false)
+		w.legend(t, legend, textLeft, pad, barsMinWidth, false)
 	}
 	y := pad + legendH
 	if len(c.Rows) == 0 {
-		w.text(width/2, y+24, t.say("Keine Daten", "No data"), "text-anchor", "middle")
+		w.textAt("50%", y+24, t.say("Keine Daten", "No data"), "text-anchor", "middle")
 	}
 	for i, r := range c.Rows {
-		mid := y + heights[i]/2
 		w.open("g", "class", "row")
-		first := mid - float64(len(labels[i])-1)*lineStep/2
 		for k, l := range labels[i] {
-			w.text(plotX-leftValues-10, baseline(first+float64(k)*lineStep, fontSize), l, "class", "label", "text-anchor", "end")
+			w.text(textLeft, y+fontSize+float64(k)*lineStep, l, "class", "label")
 		}
-		top := mid - groupH/2
+		top := y + float64(len(labels[i]))*lineStep + labelGap
+		w.empty("line", "class", "axis", "x1", pct(x0), "x2", pct(x0), "y1", num(top-3), "y2", num(top+groupH+3),
+			"stroke", muted, "stroke-width", "1")
 		for j := 0; j < n; j++ {
 			v := valueAt(r.Values, j)
 			by := top + float64(j)*(barHeight+barGap)
 			ty := baseline(by+barHeight/2, fontSize)
 			if !v.drawn() {
-				w.text(x0+4, ty, t.value(v), "class", "value")
+				w.textAt(pct(x0), ty, t.value(v), "dx", "4", "class", "value")
 				continue
 			}
 			xv := x(float64(v.N))
 			if v.N != 0 {
-				w.empty("rect", "class", "bar", "x", num(min(x0, xv)), "y", num(by), "width", num(max(x0, xv)-min(x0, xv)),
+				w.empty("rect", "class", "bar", "x", pct(min(x0, xv)), "y", num(by), "width", pct(max(x0, xv)-min(x0, xv)),
 					"height", num(barHeight), "fill", t.fill(j), "stroke", styleOf(j).color, "stroke-width", "1.5")
 			}
 			if v.N < 0 {
-				w.text(xv-4, ty, t.value(v), "class", "value", "text-anchor", "end")
+				w.textAt(pct(xv), ty, t.value(v), "dx", "-4", "class", "value", "text-anchor", "end")
 			} else {
-				w.text(xv+4, ty, t.value(v), "class", "value")
+				w.textAt(pct(xv), ty, t.value(v), "dx", "4", "class", "value")
 			}
 		}
 		w.close("g")
 		w.WriteString("\n")
-		y += heights[i] + rowGap
+		y = top + groupH + rowGap
 	}
-	w.empty("line", "class", "axis", "x1", num(x0), "x2", num(x0), "y1", num(pad+legendH-4), "y2", num(height-pad-rowGap+4),
-		"stroke", muted, "stroke-width", "1")
 	w.close("svg")
 
 	tw := startTable(t, t.rowHeader("Kategorie", "Category"), names)
@@ -147,7 +150,7 @@ func (c Bars) HTML() template.HTML {
 		tw.row(r.Label, r.Values, n)
 	}
 	tw.end()
-	return t.figure("bars", w, tw, suppressed)
+	return t.figure("bars", w, tw, suppressed, false)
 }
 
 func valueAt(vs []Value, i int) Value {

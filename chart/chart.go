@@ -126,12 +126,23 @@ func (t Text) footnote() string {
 		"Figure withheld for statistical confidentiality.")
 }
 
-// figure assembles the fragment: caption, SVG, table and footnote.
-func (t Text) figure(class string, svg *svgWriter, table *tableWriter, suppressed bool) template.HTML {
+// figure assembles the fragment: caption, SVG, table and footnote. A
+// chart drawn at a fixed size (scroll) sits in a box that scrolls sideways
+// on screens narrower than the chart, so that its text keeps its size:
+// the box can be reached by keyboard, is named by the caption and starts
+// with a hint that CSS shows only while the box can scroll.
+func (t Text) figure(class string, svg *svgWriter, table *tableWriter, suppressed, scroll bool) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<figure class="chart chart--` + class + `" id="` + esc(t.id("")) + `">`)
-	b.WriteString("\n<figcaption>" + esc(t.title()) + "</figcaption>\n")
+	b.WriteString("\n<figcaption id=\"" + esc(t.id("figcaption")) + "\">" + esc(t.title()) + "</figcaption>\n")
+	if scroll {
+		b.WriteString(`<div class="chart__scroll" role="region" tabindex="0" aria-labelledby="` + esc(t.id("figcaption")) + `">`)
+		b.WriteString(scrollHint(t.say("Grafik seitlich wischen, um alles zu sehen", "Swipe the chart sideways to see all of it")))
+	}
 	b.WriteString(svg.String())
+	if scroll {
+		b.WriteString("</div>")
+	}
 	b.WriteString("\n")
 	b.WriteString(table.String())
 	if suppressed {
@@ -141,13 +152,31 @@ func (t Text) figure(class string, svg *svgWriter, table *tableWriter, suppresse
 	return template.HTML(b.String()) // every piece was escaped by esc
 }
 
-// CSS holds rules a page or report may add for the charts: the natural
-// width as a maximum (so that text keeps its size on wide screens),
-// right-aligned figures in tables, and no page break inside a chart or
-// between it and its caption. The charts work without it.
+// scrollHint is the first child of a box that scrolls sideways: a hint
+// for sighted users, shown (by CSS) only while the box can scroll.
+func scrollHint(text string) string {
+	return `<p class="scroll-hint" aria-hidden="true">` + esc(text) + "</p>\n"
+}
+
+// CSS holds rules a page or report may add for the charts: charts with a
+// viewBox at their natural size, shrunk to the page where it is narrower
+// but kept at that size in their scroll box on phones; bar charts as wide
+// as the page up to 45rem; right-aligned figures in tables, tables that
+// scroll sideways; and no page break inside a chart or between it and its
+// caption. The charts work without it.
 const CSS = `.chart { margin: 1.5rem 0; }
 .chart figcaption { font-weight: 700; margin-bottom: .5rem; }
-.chart svg { display: block; width: 100%; height: auto; max-width: 45rem; }
+.chart svg { display: block; }
+.chart--bars svg { max-width: 45rem; }
+.chart__scroll { overflow-x: auto; }
+.chart__scroll svg { max-width: 100%; height: auto; }
+@media (max-width: 40rem) { .chart__scroll svg { max-width: none; } }
+.chart .table-wrap { overflow-x: auto; }
+.chart .table-wrap, .chart__scroll { container-type: scroll-state; }
+.chart .scroll-hint { display: none; position: sticky; left: 0; margin: 0 0 .25rem; font-size: .9rem; }
+.chart .scroll-hint::before { content: "\2194\FE0E\00A0" / ""; }
+@container scroll-state(scrollable: inline) { .chart .scroll-hint { display: block; } }
+@supports not (container-type: scroll-state) { @media (max-width: 40rem) { .chart .scroll-hint { display: block; } } }
 .chart-table { border-collapse: collapse; margin: 1rem 0; min-width: min(100%, 30rem); }
 .chart-table caption { text-align: left; font-weight: 700; padding: .25rem 0 .5rem; }
 .chart-table th, .chart-table td { text-align: left; padding: .25rem .75rem .25rem 0; border-bottom: 1px solid #c4cbd4; }
@@ -155,5 +184,5 @@ const CSS = `.chart { margin: 1.5rem 0; }
 .chart-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart-note { font-size: .9rem; }
 .chart sup { line-height: 0; }
-@media print { .chart figcaption { break-after: avoid; } .chart svg { break-inside: avoid; } }
+@media print { .chart figcaption { break-after: avoid; } .chart svg { break-inside: avoid; } .chart .scroll-hint { display: none; } }
 `

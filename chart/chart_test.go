@@ -172,8 +172,14 @@ func CheckAccessible(tb testing.TB, fig *node, title string) {
 	if svg.attr("role") != "img" {
 		tb.Errorf("svg role = %q, want img", svg.attr("role"))
 	}
-	if svg.attr("width") != "100%" || !viewBoxRE.MatchString(svg.attr("viewBox")) {
-		tb.Errorf("svg width %q viewBox %q, want 100%% and a viewBox", svg.attr("width"), svg.attr("viewBox"))
+	// Either drawn in a viewBox at its natural size in px, or (bar charts)
+	// without a viewBox, as wide as the page, so that text is never scaled.
+	if vb := svg.attr("viewBox"); vb != "" {
+		if f := strings.Fields(vb); !viewBoxRE.MatchString(vb) || svg.attr("width") != f[2] || svg.attr("height") != f[3] {
+			tb.Errorf("svg width %q height %q viewBox %q, want the viewBox's size", svg.attr("width"), svg.attr("height"), vb)
+		}
+	} else if _, err := strconv.ParseFloat(svg.attr("height"), 64); svg.attr("width") != "100%" || err != nil {
+		tb.Errorf("svg without viewBox: width %q height %q, want 100%% and a height in px", svg.attr("width"), svg.attr("height"))
 	}
 	refs := strings.Fields(svg.attr("aria-labelledby"))
 	kids := svg.elements()
@@ -302,8 +308,13 @@ func atof(tb testing.TB, s string) float64 {
 // estimated, lies within the viewBox, so no label is cut off.
 func checkTextInside(tb testing.TB, svg *node) {
 	tb.Helper()
-	vb := strings.Fields(svg.attr("viewBox"))
-	width, height := atof(tb, vb[2]), atof(tb, vb[3])
+	var width, height float64
+	if vb := strings.Fields(svg.attr("viewBox")); len(vb) == 4 {
+		width, height = atof(tb, vb[2]), atof(tb, vb[3])
+	} else {
+		// Without a viewBox: at the narrowest width the chart is made for.
+		width, height = barsMinWidth, atof(tb, svg.attr("height"))
+	}
 	for _, txt := range svg.all("text", "") {
 		size := fontSize
 		if s := txt.attr("font-size"); s != "" {
@@ -313,12 +324,23 @@ func checkTextInside(tb testing.TB, svg *node) {
 		if txt.attr("font-weight") == "bold" {
 			w *= boldWide
 		}
-		x, y := atof(tb, txt.attr("x")), atof(tb, txt.attr("y"))
+		x, y := 0.0, atof(tb, txt.attr("y"))
+		if p, ok := strings.CutSuffix(txt.attr("x"), "%"); ok {
+			x = atof(tb, p) / 100 * width
+		} else {
+			x = atof(tb, txt.attr("x"))
+		}
+		if dx := txt.attr("dx"); dx != "" {
+			x += atof(tb, dx)
+		}
 		switch txt.attr("text-anchor") {
 		case "middle":
 			x -= w / 2
 		case "end":
 			x -= w
+		}
+		if txt.attr("dx") != "" && w+8 > maxReserve/100*barsMinWidth {
+			continue // a figure too wide for a phone, which bar charts allow
 		}
 		if x < -0.5 || x+w > width+0.5 || y-size < -0.5 || y > height+0.5 {
 			tb.Errorf("text %q at %.1f,%.1f (%.1f wide) leaves the %v×%v chart", txt.text(), x, y, w, width, height)

@@ -21,7 +21,7 @@ func outline(n *node, depth int, b *strings.Builder) {
 		return
 	}
 	b.WriteString(strings.Repeat("  ", depth) + n.XMLName.Local)
-	for _, a := range []string{"class", "id", "role", "aria-labelledby", "scope", "colspan", "data-region"} {
+	for _, a := range []string{"class", "id", "role", "tabindex", "aria-labelledby", "scope", "colspan", "data-region"} {
 		if v := n.attr(a); v != "" {
 			b.WriteString(" " + a + "=" + strconv.Quote(v))
 		}

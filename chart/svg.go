@@ -50,9 +50,12 @@ func num(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
 
-// chartWidth is the natural width of bar and column charts in SVG units, and
-// what the tile map comes close to: CSS caps charts at 45rem (720 px), so
-// that all charts on a page show their text at the same size.
+// chartWidth is about the natural width of the tile map, and the most a
+// column chart's slots widen to (see phoneSlot). Charts with a viewBox
+// are drawn at their natural size (1 unit = 1 px) and only shrink where
+// the page is narrower, so that all charts show their text at the same
+// size; on phones CSS keeps them at that size in a box that scrolls
+// sideways. Bar charts have no viewBox (see Bars).
 const chartWidth = 720.0
 
 // Font sizes and colours shared by all charts. Text is ink on white (16:1).
@@ -170,20 +173,33 @@ type svgWriter struct {
 	strings.Builder
 }
 
-// start opens the root element with a white background, so the chart
-// keeps its contrast on any page and in print.
+// startSVG opens the root element of a chart drawn in a width × height
+// viewBox, at that size in px unless CSS shrinks it.
 func startSVG(t Text, width, height float64) *svgWriter {
+	return openSVG(t, num(width), num(height), "viewBox", "0 0 "+num(width)+" "+num(height), "width", num(width), "height", num(height))
+}
+
+// startBarsSVG opens the root element of a chart as wide as the page and
+// height px high, without a viewBox: its text is never scaled.
+func startBarsSVG(t Text, height float64) *svgWriter {
+	return openSVG(t, "100%", "100%", "width", "100%", "height", num(height))
+}
+
+// openSVG opens the root element with the size attributes, its title and
+// description, and a white background of bgW × bgH, so that the chart
+// keeps its contrast on any page and in print.
+func openSVG(t Text, bgW, bgH string, size ...string) *svgWriter {
 	w := &svgWriter{}
-	w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 "+num(width)+" "+num(height),
-		"width", "100%", "role", "img", "aria-labelledby", t.id("title")+" "+t.id("desc"),
-		"focusable", "false", "font-family", fontStack, "font-size", num(fontSize), "fill", ink)
+	w.open("svg", append(append([]string{"xmlns", "http://www.w3.org/2000/svg"}, size...),
+		"role", "img", "aria-labelledby", t.id("title")+" "+t.id("desc"),
+		"focusable", "false", "font-family", fontStack, "font-size", num(fontSize), "fill", ink)...)
 	w.open("title", "id", t.id("title"))
 	w.WriteString(esc(t.title()))
 	w.close("title")
 	w.open("desc", "id", t.id("desc"))
 	w.WriteString(esc(t.Description))
 	w.close("desc")
-	w.empty("rect", "width", num(width), "height", num(height), "fill", white)
+	w.empty("rect", "width", bgW, "height", bgH, "fill", white)
 	return w
 }
 
@@ -209,7 +225,12 @@ func (w *svgWriter) close(name string) { w.WriteString("</" + name + ">") }
 
 // text writes s at (x, y), y being the baseline, with extra attributes.
 func (w *svgWriter) text(x, y float64, s string, kv ...string) {
-	w.open("text", append([]string{"x", num(x), "y", num(y)}, kv...)...)
+	w.textAt(num(x), y, s, kv...)
+}
+
+// textAt is text with x as written, such as "42.5%".
+func (w *svgWriter) textAt(x string, y float64, s string, kv ...string) {
+	w.open("text", append([]string{"x", x, "y", num(y)}, kv...)...)
 	w.WriteString(esc(s))
 	w.close("text")
 	w.WriteString("\n")

@@ -18,8 +18,12 @@ type tableWriter struct {
 // first heading is for the row labels, the others for figures.
 func startTable(t Text, rowHeader string, cols []string) *tableWriter {
 	tw := &tableWriter{t: t}
-	tw.WriteString(`<div class="table-wrap"><table class="table chart-table" id="` + esc(t.id("table")) + `">`)
-	tw.WriteString("\n<caption>" + esc(t.caption()) + "</caption>\n<thead><tr>")
+	// The table scrolls sideways where the page is narrower: the box can
+	// be reached by keyboard and is named by the caption.
+	tw.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="` + esc(t.id("caption")) + `">`)
+	tw.WriteString(scrollHint(t.say("Weitere Spalten: Tabelle seitlich wischen", "More columns: swipe the table sideways")))
+	tw.WriteString(`<table class="table chart-table" id="` + esc(t.id("table")) + `">`)
+	tw.WriteString("\n<caption id=\"" + esc(t.id("caption")) + "\">" + esc(t.caption()) + "</caption>\n<thead><tr>")
 	tw.WriteString(`<th scope="col">` + esc(rowHeader) + "</th>")
 	for _, c := range cols {
 		tw.WriteString(`<th scope="col" class="num">` + esc(c) + "</th>")

@@ -206,7 +206,7 @@ func (c Map) HTML() template.HTML {
 		}
 	}
 	tw.end()
-	return t.figure("map", w, tw, suppressed)
+	return t.figure("map", w, tw, suppressed, true)
 }
 
 // countries returns the countries to draw: the known ones of c.Countries

@@ -31,6 +31,7 @@ const (
 	minColumn  = 18.0
 	minSlot    = 56.0
 	maxColumn  = 56.0
+	phoneSlot  = 110.0 // the widest a slot grows to fill the chart
 )
 
 // HTML renders the chart, its data table and the footnote as one <figure>.
@@ -85,10 +86,14 @@ func (c TimeSeries) HTML() template.HTML {
 	} else {
 		slot = max(slot, groupW+16)
 	}
-	if len(c.Waves) > 0 {
-		slot = max(slot, (chartWidth-2*pad)/float64(len(c.Waves)))
+	// Slots widen to share the chart's natural width, but no more than a
+	// phone affords for a few waves, so that a chart of three or four
+	// waves needs no scrolling on a 390 px screen; many waves need more
+	// room and scroll there.
+	if n := float64(len(c.Waves)); n > 0 {
+		slot = max(slot, min(phoneSlot, (chartWidth-2*pad)/n), (barsMinWidth-2*pad)/n)
 	}
-	width := max(chartWidth, 2*pad+slot*float64(len(c.Waves)))
+	width := max(barsMinWidth, 2*pad+slot*float64(len(c.Waves)))
 	// Broad slots get broader columns, up to a point.
 	colW = max(colW, min(maxColumn, (slot-16-float64(n-1)*colGap)/float64(n)))
 	groupW = float64(n)*colW + float64(n-1)*colGap
@@ -168,7 +173,7 @@ func (c TimeSeries) HTML() template.HTML {
 		tw.row(wave, row, n)
 	}
 	tw.end()
-	return t.figure("timeseries", w, tw, suppressed)
+	return t.figure("timeseries", w, tw, suppressed, true)
 }
 
 // lines draws each series as a line through its points, broken where a

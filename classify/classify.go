@@ -31,4 +31,4 @@ type Output struct {
 // roles editors confirmed.
 func Classify(in Input) Output { return Vocabulary(nil).Classify(in) }
 
-var rPlacement = Reason{"check.placement", "Angesiedelt an der Verwaltungsspitze oder im Vorstand", "placed at the head of administration or on the board"}
+var rPlacement = reason("check.placement")

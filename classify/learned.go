@@ -47,7 +47,7 @@ func keyWords(ws []string) string {
 	return b.String()
 }
 
-var rConfirmed = Reason{"title.confirmed", "Von der Redaktion für diesen Titel bestätigt", "confirmed by an editor for this title"}
+var rConfirmed = reason("title.confirmed")
 
 // Title is like the package's Title, but a title an editor confirmed
 // gets the confirmed role.

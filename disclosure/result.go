@@ -1,7 +1,7 @@
 package disclosure
 
 import (
-	"fmt"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"strconv"
 )
 
@@ -79,26 +79,16 @@ func Display(n int, suppressed bool) string {
 // Legend is the public footnote for Symbol in lang ("en", otherwise German).
 // It names both reasons at once, since telling which withheld cell is below
 // k would say that it is 1 … k−1.
-func Legend(lang string, k int) string {
-	if lang == "en" {
-		return fmt.Sprintf("%s = value below %d, or withheld to protect other values", Symbol, k)
-	}
-	return fmt.Sprintf("%s = Wert unter %d oder zum Schutz anderer Werte geheim gehalten", Symbol, k)
-}
+func Legend(lang string, k int) string { return locale.Text(lang, "disclosure.legend", Symbol, k) }
 
 // Footnote is the text for one status in lang ("en", otherwise German), for
 // operators' reports; "" for Shown. Public tables use Legend.
 func Footnote(lang string, st Status, k int) string {
-	en := lang == "en"
-	switch {
-	case st == Primary && en:
-		return fmt.Sprintf("value below %d withheld", k)
-	case st == Primary:
-		return fmt.Sprintf("Wert unter %d geheim gehalten", k)
-	case st == Secondary && en:
-		return "withheld to protect other values"
-	case st == Secondary:
-		return "zum Schutz anderer Werte geheim gehalten"
+	switch st {
+	case Primary:
+		return locale.Text(lang, "disclosure.primary", k)
+	case Secondary:
+		return locale.Text(lang, "disclosure.secondary")
 	}
 	return ""
 }

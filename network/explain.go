@@ -1,7 +1,7 @@
 package network
 
 import (
-	"fmt"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,9 +22,7 @@ func (s *solver) diffPhrase(st *state, x, y int, cur, alt score) phrase {
 	case cur.covered != alt.covered:
 		return s.coverPhrase(st, x, y)
 	case cur.short != alt.short:
-		return phrase{"women",
-			fmt.Sprintf("hält den Frauenanteil der Aufgenommenen (%d von %d) nicht unter dem der Geeigneten (%d von %d)", st.women, st.size, s.ef, len(s.elig)),
-			fmt.Sprintf("keeps the women's share of the admitted (%d of %d) at or above that of the eligible (%d of %d)", st.women, st.size, s.ef, len(s.elig))}
+		return say("women", st.women, st.size, s.ef, len(s.elig))
 	}
 	return s.balancePhrase(st, x, y)
 }
@@ -34,12 +32,9 @@ func (s *solver) diffPhrase(st *state, x, y int, cur, alt score) phrase {
 func (s *solver) datePhrase(x, y int) phrase {
 	a := s.elig[x]
 	if y >= 0 && a.AppliedOn == s.elig[y].AppliedOn {
-		return phrase{"id", "unter gleich Geeigneten am selben Tag beworben; die kleinere ID geht vor",
-			"among those as suitable, applied the same day; the smaller id goes first"}
+		return say("id")
 	}
-	return phrase{"date",
-		fmt.Sprintf("unter gleich Geeigneten zuerst beworben (%s)", dateDE(a.AppliedOn)),
-		fmt.Sprintf("among those as suitable, applied first (%s)", dateEN(a.AppliedOn))}
+	return say("date", appliedOn(a.AppliedOn))
 }
 
 // coverPhrase names the groups only x covers in st and y does not.
@@ -52,12 +47,12 @@ func (s *solver) coverPhrase(st *state, x, y int) phrase {
 		parts = append(parts, s.targetPhrase(s.targets[t], s.elig[x]))
 	}
 	if len(parts) == 0 { // cannot happen: the coverage differs
-		return phrase{"coverage", "deckt eine fehlende Gruppe ab", "covers a missing group"}
+		return say("coverage")
 	}
 	p := parts[0]
 	for _, q := range parts[1:] {
-		p.de += " und " + q.de
-		p.en += " and " + q.en
+		p.de = locale.Text(locale.German, "network.explain.and", p.de, q.de)
+		p.en = locale.Text(locale.English, "network.explain.and", p.en, q.en)
 	}
 	return p
 }
@@ -67,25 +62,21 @@ func (s *solver) targetPhrase(t target, c Candidate) phrase {
 	switch t.kind {
 	case AttrSizeClass:
 		if only {
-			return phrase{"only_size_class", "einzige geeignete Bewerbung aus der Größenklasse " + t.value,
-				"only eligible applicant from size class " + t.value}
+			return say("only_size_class", t.value)
 		}
-		return phrase{"covers_size_class", "deckt die Größenklasse " + t.value + " ab, die im Kreis noch fehlt",
-			"covers size class " + t.value + ", not yet in the circle"}
+		return say("covers_size_class", t.value)
 	case AttrCountry:
-		de, en := cdoatlas.CountryName("de", t.value), cdoatlas.CountryName("en", t.value)
+		country := both{cdoatlas.CountryName(locale.German, t.value), cdoatlas.CountryName(locale.English, t.value)}
 		if only {
-			return phrase{"only_country", "einzige geeignete Bewerbung aus dem Staat " + de, "only eligible applicant from " + en}
+			return say("only_country", country)
 		}
-		return phrase{"covers_country", "deckt den Staat " + de + " ab, der im Kreis noch fehlt", "covers " + en + ", not yet in the circle"}
+		return say("covers_country", country)
 	}
-	r := cdoatlas.RegionName(c.Region)
+	r := both{cdoatlas.RegionNameIn(locale.German, c.Region), cdoatlas.RegionNameIn(locale.English, c.Region)}
 	if only {
-		return phrase{"only_east", "einzige geeignete Bewerbung aus den ostdeutschen Ländern (" + r + ")",
-			"only eligible applicant from the eastern German states (" + r + ")"}
+		return say("only_east", r)
 	}
-	return phrase{"covers_east", "deckt " + r + " ab und damit die ostdeutschen Länder, die im Kreis noch fehlen",
-		"covers " + r + " and with it the eastern German states, not yet in the circle"}
+	return say("covers_east", r)
 }
 
 // balancePhrase names the attribute whose weighted imbalance gains most by
@@ -109,59 +100,28 @@ func (s *solver) balancePhrase(st *state, x, y int) phrase {
 		}
 	}
 	if best < 0 { // cannot happen: the imbalance differs
-		return phrase{"balance", "verbessert den Ausgleich des Kreises", "improves the balance of the circle"}
+		return say("balance")
 	}
 	name := Attributes[best]
 	v := s.elig[x].Value(name)
-	de, en := attrNames[name][0], attrNames[name][1]
-	if v != "" {
-		de += " (" + valueLabel("de", name, v) + ")"
-		en += " (" + valueLabel("en", name, v) + ")"
+	attr := both{locale.Text(locale.German, "network.attr."+name), locale.Text(locale.English, "network.attr."+name)}
+	if v == "" {
+		return say("balance_by", attr).as("balance_" + name)
 	}
-	return phrase{"balance_" + name, "verbessert den Ausgleich nach " + de, "improves the balance by " + en}
-}
-
-var attrNames = map[string][2]string{
-	AttrSizeClass: {"Größenklasse", "size class"},
-	AttrCountry:   {"Staat", "country"},
-	AttrRegion:    {"Region", "region"},
-	AttrKind:      {"Art", "kind"},
-	AttrGender:    {"Geschlecht", "gender"},
-	AttrArchetype: {"Archetyp", "archetype"},
-}
-
-var valueLabels = map[string][2]string{
-	cdoatlas.KindMunicipality:  {"Gemeinde / Stadt", "municipality"},
-	cdoatlas.KindCounty:        {"Kreis", "county"},
-	cdoatlas.KindCityState:     {"Stadtstaat", "city state"},
-	cdoatlas.KindState:         {"Land", "state"},
-	cdoatlas.KindFederal:       {"Bund", "federal"},
-	cdoatlas.KindPublicCompany: {"öffentliches Unternehmen", "public company"},
-	cdoatlas.KindCompany:       {"Unternehmen", "company"},
-	cdoatlas.KindAssociation:   {"Verband", "association"},
-	"f":                        {"Frau", "woman"},
-	"m":                        {"Mann", "man"},
-	"d":                        {"divers", "diverse"},
-	"administration":           {"Verwaltung", "administration"},
-	"smart_city":               {"Smart City", "smart city"},
-	"economy":                  {"Wirtschaft", "economy"},
-	"mixed":                    {"gemischt", "mixed"},
+	value := both{valueLabel(locale.German, name, v), valueLabel(locale.English, name, v)}
+	return say("balance_by_value", attr, value).as("balance_" + name)
 }
 
 // valueLabel names a value of a balance attribute in lang.
 func valueLabel(lang, attribute, v string) string {
-	i := 0
-	if lang == "en" {
-		i = 1
-	}
 	switch attribute {
 	case AttrCountry:
 		return cdoatlas.CountryName(lang, v)
 	case AttrRegion:
-		return cdoatlas.RegionName(v)
+		return cdoatlas.RegionNameIn(lang, v)
 	case AttrKind, AttrGender, AttrArchetype:
-		if l, ok := valueLabels[v]; ok {
-			return l[i]
+		if key := "network.value." + v; locale.Has(key) {
+			return locale.Text(lang, key)
 		}
 	}
 	return v
@@ -180,31 +140,56 @@ func declinedReason(rs []classify.Reason) (Explanation, []classify.Reason) {
 		}
 	}
 	return Explanation{"declined.cdo_check",
-		"CDO-Prüfung nein: " + strings.Join(de, "; "),
-		"CDO check no: " + strings.Join(en, "; ")}, check
+		locale.Text(locale.German, "network.explain.declined.cdo_check", strings.Join(de, "; ")),
+		locale.Text(locale.English, "network.explain.declined.cdo_check", strings.Join(en, "; "))}, check
 }
 
 func reviewReason(c Candidate) Explanation {
 	if strings.TrimSpace(c.Tasks) == "" {
-		return Explanation{"review.cdo_check", "CDO-Prüfung offen, weil keine Aufgaben angegeben sind: zuerst entscheidet die Koordination",
-			"CDO check unknown because no tasks are given: the coordinator decides first"}
+		return explanation("review.cdo_check", "review.no_tasks")
 	}
-	return Explanation{"review.cdo_check", "CDO-Prüfung offen, weil die Aufgaben sie nicht entscheiden: zuerst entscheidet die Koordination",
-		"CDO check unknown because the tasks do not decide it: the coordinator decides first"}
+	return explanation("review.cdo_check", "review.undecided")
 }
 
-func dateDE(d cdoatlas.PartialDate) string {
+// appliedOn is an application date in each language: 31.12.2024 in
+// German, ISO 8601 in English.
+func appliedOn(d cdoatlas.PartialDate) both {
 	if d == "" {
-		return "Datum unbekannt"
+		return both{locale.Text(locale.German, "network.date_unknown"), locale.Text(locale.English, "network.date_unknown")}
 	}
-	return d.German()
+	return both{d.German(), string(d)}
 }
 
-func dateEN(d cdoatlas.PartialDate) string {
-	if d == "" {
-		return "date unknown"
+// both is an argument of a phrase given in German and in English.
+type both [2]string
+
+// say makes the phrase of code from the catalog (network.explain.<code>),
+// formatting args into it; a both argument is given in each language.
+func say(code string, args ...any) phrase {
+	de, en := make([]any, len(args)), make([]any, len(args))
+	for i, a := range args {
+		if b, ok := a.(both); ok {
+			de[i], en[i] = b[0], b[1]
+		} else {
+			de[i], en[i] = a, a
+		}
 	}
-	return string(d)
+	key := "network.explain." + code
+	return phrase{code, locale.Text(locale.German, key, de...), locale.Text(locale.English, key, en...)}
+}
+
+// as gives p another code.
+func (p phrase) as(code string) phrase {
+	p.code = code
+	return p
+}
+
+// explanation is the explanation code with the text of key
+// (network.explain.<key>) and args; a both argument is given in each
+// language.
+func explanation(code, key string, args ...any) Explanation {
+	p := say(key, args...)
+	return Explanation{Code: code, DE: p.de, EN: p.en}
 }
 
 func upperFirst(s string) string {

@@ -1,7 +1,6 @@
 package network
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -27,8 +26,7 @@ func (s *solver) explainAdmit(st *state, i int) Explanation {
 	alts := s.alternatives(st, i)
 	s.add(st, i)
 	if len(alts) == 0 {
-		return Explanation{"admit.all_fit", "Alle geeigneten Bewerbungen passen auf die freien Plätze",
-			"all eligible applicants fit the free seats"}
+		return explanation("admit.all_fit", "admit.all_fit")
 	}
 	r := s.explain(st, i, s.score(st), alts)
 	return Explanation{"admit." + r.code, upperFirst(r.de), r.en}
@@ -102,16 +100,14 @@ func (s *solver) waitlist(st *state, p *Proposal) {
 		var r phrase
 		s.add(st, x)
 		if len(alts) == 1 {
-			r = phrase{"last", "sonst wartet niemand", "no one else is waiting"}
+			r = say("last")
 		} else {
 			r = s.explain(st, x, alts[best].sc, slices.Delete(alts, best, best+1))
 		}
 		added = append(added, x)
 		c := s.elig[x]
 		p.Waitlist = append(p.Waitlist, c.ID)
-		p.Explain[c.ID] = Explanation{"waitlist." + r.code,
-			fmt.Sprintf("Platz %d der Warteliste: %s", place, r.de),
-			fmt.Sprintf("place %d on the waitlist: %s", place, r.en)}
+		p.Explain[c.ID] = explanation("waitlist."+r.code, "waitlist.place", place, both{r.de, r.en})
 	}
 	for _, j := range added {
 		s.remove(st, j)

@@ -36,8 +36,8 @@ func FuzzReadApplications(f *testing.F) {
 				t.Fatalf("error %v is not a list of file problems", err)
 			}
 			for _, e := range fe {
-				if e.Line < 1 || e.Reason == "" {
-					t.Fatalf("problem without line or reason: %+v", e)
+				if e.Line < 1 || e.Reason == "" || e.Key == "" || e.Text("en") != e.Reason {
+					t.Fatalf("problem without line, reason or message key: %+v", e)
 				}
 			}
 			if cs != nil {

@@ -25,7 +25,7 @@
 package network
 
 import (
-	"fmt"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"sort"
 	"strings"
 
@@ -204,12 +204,12 @@ type Explanation struct {
 	EN   string `json:"en"`
 }
 
-// Text returns the explanation in lang ("de" or "en").
+// Text returns the explanation in lang ("en", otherwise German).
 func (e Explanation) Text(lang string) string {
-	if lang == "de" {
-		return e.DE
+	if lang == locale.English {
+		return e.EN
 	}
-	return e.EN
+	return e.DE
 }
 
 // checkIDs refuses empty and repeated IDs among members and applicants.
@@ -302,15 +302,11 @@ func Greedy(capacity int, members, applicants []Candidate, goals Goals) (*Propos
 	for i, c := range eligible {
 		if i < p.Free {
 			p.Admit = append(p.Admit, c.ID)
-			p.Explain[c.ID] = Explanation{"admit.date",
-				fmt.Sprintf("Aufgenommen in der Reihenfolge der Bewerbung (%s)", dateDE(c.AppliedOn)),
-				fmt.Sprintf("admitted in application order (applied %s)", dateEN(c.AppliedOn))}
+			p.Explain[c.ID] = explanation("admit.date", "admit.date", appliedOn(c.AppliedOn))
 			continue
 		}
 		p.Waitlist = append(p.Waitlist, c.ID)
-		p.Explain[c.ID] = Explanation{"waitlist.date",
-			fmt.Sprintf("Platz %d der Warteliste, in der Reihenfolge der Bewerbung (%s)", len(p.Waitlist), dateDE(c.AppliedOn)),
-			fmt.Sprintf("place %d on the waitlist, in application order (applied %s)", len(p.Waitlist), dateEN(c.AppliedOn))}
+		p.Explain[c.ID] = explanation("waitlist.date", "waitlist.date", len(p.Waitlist), appliedOn(c.AppliedOn))
 	}
 	pool := append(append([]Candidate(nil), members...), eligible...)
 	circle := append(append([]Candidate(nil), members...), eligible[:min(p.Free, len(eligible))]...)

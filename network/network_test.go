@@ -196,7 +196,7 @@ func TestProposeCoverage(t *testing.T) {
 		if !slices.Equal(p.Admit, []string{"A3"}) {
 			t.Fatalf("admit %v, want the applicant from Sachsen-Anhalt, though the last", p.Admit)
 		}
-		if e := p.Explain["A3"]; e.Code != "admit.only_east" || !strings.Contains(e.EN, "Sachsen-Anhalt") {
+		if e := p.Explain["A3"]; e.Code != "admit.only_east" || !strings.Contains(e.EN, "Saxony-Anhalt") || !strings.Contains(e.DE, "Sachsen-Anhalt") {
 			t.Errorf("explanation %+v", e)
 		}
 	})

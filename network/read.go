@@ -1,7 +1,6 @@
 package network
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -52,9 +51,6 @@ var required = []int{colID, colTasks}
 
 var schema = tabular.NewSchema(Columns, aliases[:], colCountry, colRegion)
 
-// headerKey is the form values and names are compared in.
-func headerKey(h string) string { return tabular.HeaderKey(h) }
-
 // ReadCandidates reads an applications or members file: CSV (UTF-8 with or
 // without BOM, UTF-16 or Windows-1252; comma, semicolon or tab) or XLSX,
 // with the columns of DESIGN §5 under their English names or German
@@ -90,13 +86,13 @@ func ReadCandidates(r io.Reader, name string) ([]Candidate, error) {
 		c, problems := build(&v)
 		if c.ID != "" {
 			if first, ok := lineOf[c.ID]; ok {
-				problems = append([]problem{{colID, fmt.Sprintf("the id %q is already on line %d", c.ID, first)}}, problems...)
+				problems = append([]problem{{colID, "file.id_twice", []any{c.ID, first}}}, problems...)
 			} else {
 				lineOf[c.ID] = row.Line
 			}
 		}
 		for _, p := range problems {
-			errs.Add(row.Line, header[p.col], p.reason)
+			errs.AddKey(row.Line, header[p.col], p.key, p.args...)
 		}
 		if len(problems) == 0 && !errs.Full() {
 			out = append(out, c)
@@ -120,23 +116,21 @@ func mapHeader(t *tabular.Table, errs *cdoatlas.FileErrorList) (index []int, hea
 			header[c] = Columns[c]
 		}
 	}
-	for _, c := range required {
-		if index[c] < 0 {
-			errs.Add(1, Columns[c], fmt.Sprintf("required column missing: %s (or %s)", Columns[c], aliases[c][0]))
-		}
-	}
+	schema.Require(index, required, 1, errs)
 	return index, header
 }
 
+// problem is a problem of a cell: its column, message key and arguments.
 type problem struct {
-	col    int
-	reason string
+	col  int
+	key  string
+	args []any
 }
 
 // build makes a candidate of the cells of a row and checks it.
 func build(v *[numColumns]string) (Candidate, []problem) {
 	var ps []problem
-	bad := func(col int, format string, args ...any) { ps = append(ps, problem{col, fmt.Sprintf(format, args...)}) }
+	bad := func(col int, key string, args ...any) { ps = append(ps, problem{col, key, args}) }
 	c := Candidate{
 		ID:           strings.TrimSpace(v[colID]),
 		PersonName:   strings.Join(strings.Fields(v[colPersonName]), " "),
@@ -146,26 +140,26 @@ func build(v *[numColumns]string) (Candidate, []problem) {
 	}
 	switch {
 	case c.ID == "":
-		bad(colID, "required: every row needs an id")
+		bad(colID, "file.id_required")
 	case len(c.ID) > 100:
-		bad(colID, "an id of at most 100 characters")
+		bad(colID, "file.id_too_long")
 	}
 	var ok bool
-	if c.Kind, ok = kindWords.lookup(v[colKind]); !ok {
-		bad(colKind, "unknown kind %q: municipality (Gemeinde, Stadt), county (Kreis), city_state, state (Land), federal (Bund), public_company, company or association", strings.TrimSpace(v[colKind]))
+	if c.Kind, ok = cdoatlas.ParseKind(v[colKind]); !ok {
+		bad(colKind, "file.kind_unknown", strings.TrimSpace(v[colKind]))
 	}
 	if s := strings.TrimSpace(v[colCountry]); s != "" {
 		if c.Country = cdoatlas.NormalizeCountry(s); c.Country == "" {
-			bad(colCountry, "unknown country %q: give the ISO code (DE, AT, CH …) or the name", s)
+			bad(colCountry, "file.country_unknown", s)
 		}
 	}
 	if s := strings.TrimSpace(v[colRegion]); s != "" {
 		c.Region = cdoatlas.NormalizeRegion(c.Country, s)
 		switch {
 		case c.Region == "" && c.Country != "":
-			bad(colRegion, "unknown region %q of %s: give the ISO code (DE-NW, AT-9, CH-ZH) or the name", s, c.Country)
+			bad(colRegion, "file.region_unknown_in", s, c.Country)
 		case c.Region == "":
-			bad(colRegion, "unknown region %q: give the ISO code (DE-NW, AT-9, CH-ZH) or the name", s)
+			bad(colRegion, "file.region_unknown", s)
 		case c.Country == "":
 			c.Country, _, _ = strings.Cut(c.Region, "-")
 		}
@@ -174,21 +168,19 @@ func build(v *[numColumns]string) (Candidate, []problem) {
 		if n, ok := parsePopulation(s); ok {
 			c.Population = &n
 		} else {
-			bad(colPopulation, "the population must be a whole number from 0, got %q", s)
+			bad(colPopulation, "file.population_invalid", s)
 		}
 	}
-	if c.Placement, ok = placementWords.lookup(v[colPlacement]); !ok {
-		bad(colPlacement, "unknown placement %q: staff_unit_head (Stabsstelle), board (Dezernat, Vorstand), department (Fachbereich), office (Amt), subsidiary or other", strings.TrimSpace(v[colPlacement]))
+	if c.Placement, ok = cdoatlas.ParsePlacement(v[colPlacement]); !ok {
+		bad(colPlacement, "file.placement_unknown", strings.TrimSpace(v[colPlacement]))
 	}
-	if c.Gender, ok = genderWords.lookup(v[colGender]); !ok {
-		bad(colGender, "unknown gender %q: f (w, weiblich), m (männlich), d (divers) or unknown", strings.TrimSpace(v[colGender]))
-	} else if c.Gender == "" {
-		c.Gender = cdoatlas.GenderUnknown
+	if c.Gender, ok = cdoatlas.ParseGender(v[colGender]); !ok {
+		bad(colGender, "file.gender_unknown", strings.TrimSpace(v[colGender]))
 	}
 	if s := strings.TrimSpace(v[colAppliedOn]); s != "" {
 		d, err := cdoatlas.ParsePartialDate(s)
 		if err != nil {
-			bad(colAppliedOn, "a date as YYYY-MM-DD, DD.MM.YYYY, YYYY-MM or YYYY, got %q", s)
+			bad(colAppliedOn, "file.date_invalid", s)
 		}
 		c.AppliedOn = d
 	}
@@ -225,55 +217,3 @@ func parsePopulation(s string) (int64, bool) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	return n, err == nil
 }
-
-// words maps what people write for a value (German or English, any case,
-// umlauts or not) to the value.
-type words map[string]string
-
-func newWords(pairs map[string][]string) words {
-	w := words{}
-	for value, list := range pairs {
-		for _, s := range append([]string{value}, list...) {
-			w[headerKey(s)] = value
-		}
-	}
-	return w
-}
-
-// lookup returns the value s stands for; "" and true for an empty cell.
-func (w words) lookup(s string) (string, bool) {
-	if strings.TrimSpace(s) == "" {
-		return "", true
-	}
-	v, ok := w[headerKey(s)]
-	return v, ok && headerKey(s) != ""
-}
-
-var kindWords = newWords(map[string][]string{
-	cdoatlas.KindMunicipality: {"Gemeinde", "Stadt", "Kommune", "Markt", "Kreisfreie Stadt", "Große Kreisstadt",
-		"Landeshauptstadt", "Hansestadt", "Municipality", "City", "Town"},
-	cdoatlas.KindCounty:        {"Kreis", "Landkreis", "Städteregion", "Regionalverband", "County", "District"},
-	cdoatlas.KindCityState:     {"Stadtstaat", "City state"},
-	cdoatlas.KindState:         {"Land", "Bundesland", "Freistaat", "Kanton", "State", "Canton"},
-	cdoatlas.KindFederal:       {"Bund", "Bundesverwaltung", "Federal"},
-	cdoatlas.KindPublicCompany: {"Öffentliches Unternehmen", "Kommunales Unternehmen", "Stadtwerke", "Eigenbetrieb", "Public company"},
-	cdoatlas.KindCompany:       {"Unternehmen", "Firma", "Company"},
-	cdoatlas.KindAssociation:   {"Verband", "Verein", "Zweckverband", "Association"},
-	cdoatlas.KindUnknown:       {"Unbekannt"},
-})
-
-var placementWords = newWords(map[string][]string{
-	"staff_unit_head": {"Stabsstelle", "Stabsstelle HVB", "Stabsstelle beim HVB", "Staff unit"},
-	"board":           {"Dezernat", "Vorstand", "Verwaltungsvorstand", "Geschäftsführung", "Beigeordnete", "Beigeordneter"},
-	"department":      {"Fachbereich", "Abteilung", "Geschäftsbereich"},
-	"office":          {"Amt"},
-	"subsidiary":      {"Tochter", "Tochtergesellschaft", "Beteiligung"},
-	"other":           {"Sonstige", "Andere"},
-})
-
-var genderWords = newWords(map[string][]string{
-	"f":                    {"w", "weiblich", "Frau", "female", "woman"},
-	"m":                    {"männlich", "Mann", "male", "man"},
-	"d":                    {"divers", "diverse", "x"},
-	cdoatlas.GenderUnknown: {"unbekannt", "k.A.", "keine Angabe"},
-})

@@ -5,9 +5,6 @@
 package registryio
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/tabular"
 )
@@ -99,104 +96,32 @@ var aliases = [numColumns][]string{
 	colSourceURL:         {"Quelle", "Source", "URL", "Link"},
 }
 
-// ambiguousLand is the header "Land": in Germany it means a state, in
-// Austria and Switzerland the country. Its values decide (see mapHeader).
-const ambiguousLand = "land"
+// columnSchema finds the registry columns in a header (tabular.Schema): by
+// name or alias, and "Land" by its values, as the other readers do.
+var columnSchema = tabular.NewSchema(Columns, aliases[:], colCountry, colRegion)
 
-// headerKey is the form header names are compared in: folded (case,
-// umlauts), without space, underscores and hyphens.
-func headerKey(h string) string {
-	return strings.ReplaceAll(cdoatlas.Fold(h), " ", "")
-}
-
-var columnByKey = func() map[string]int {
-	m := map[string]int{}
-	for c, name := range Columns {
-		for _, a := range append([]string{name}, aliases[c]...) {
-			k := headerKey(a)
-			if prev, ok := m[k]; ok && prev != c {
-				panic(fmt.Sprintf("registryio: alias %q of %s also names %s", a, name, Columns[prev]))
-			}
-			m[k] = c
-		}
-	}
-	return m
-}()
+// required are the columns a registry file must have.
+var required = []int{colName, colKind, colCountry}
 
 // layout says where each column is in a table: index[c] is the table column
 // of registry column c, or -1; header[c] is its name as written in the file.
 type layout struct {
-	index  [numColumns]int
-	header [numColumns]string
+	index  []int
+	header []string
 }
 
 // mapHeader finds the registry columns in the header of t. It reports
 // columns given twice (under two names), an ambiguous "Land", and missing
 // required columns, all for line 1.
 func mapHeader(t *tabular.Table, file string) (*layout, cdoatlas.FileErrors) {
+	errs := &cdoatlas.FileErrorList{File: file}
 	l := &layout{}
-	for c := range l.index {
-		l.index[c] = -1
+	l.index, l.header = columnSchema.Map(t, errs)
+	columnSchema.Require(l.index, required, 2, errs)
+	if err := errs.Err(); err != nil {
+		return l, err.(cdoatlas.FileErrors)
 	}
-	var errs cdoatlas.FileErrors
-	land := -1
-	for i, h := range t.Header {
-		k := headerKey(h)
-		if k == ambiguousLand {
-			land = i
-			continue
-		}
-		c, ok := columnByKey[k]
-		if !ok {
-			continue // other columns (notes, internal IDs) are left alone
-		}
-		if l.index[c] >= 0 {
-			errs = append(errs, cdoatlas.LineError{File: file, Line: 1, Column: h,
-				Reason: fmt.Sprintf("the column %q already gives %s", l.header[c], Columns[c])})
-			continue
-		}
-		l.index[c], l.header[c] = i, h
-	}
-	if land >= 0 {
-		if c := landMeaning(t, land, l); c >= 0 {
-			l.index[c], l.header[c] = land, t.Header[land]
-		} else {
-			errs = append(errs, cdoatlas.LineError{File: file, Line: 1, Column: t.Header[land],
-				Reason: `"Land" can mean the country or the state: name the column "Staat" (DE, AT, CH) or "Bundesland"`})
-		}
-	}
-	for _, c := range []int{colName, colKind, colCountry} {
-		if l.index[c] < 0 {
-			errs = append(errs, cdoatlas.LineError{File: file, Line: 1, Column: Columns[c],
-				Reason: fmt.Sprintf("required column missing: %s (or %s)", Columns[c], strings.Join(aliases[c][:2], ", "))})
-		}
-	}
-	return l, errs
-}
-
-// landMeaning decides what a "Land" column means from its values: the
-// country when the file has no country column and every value names one,
-// the region when the file has no region column and every value names a
-// region; -1 when neither holds.
-func landMeaning(t *tabular.Table, i int, l *layout) int {
-	all := func(ok func(string) bool) bool {
-		for _, row := range t.Rows {
-			if i >= len(row.Cells) {
-				continue
-			}
-			if v := strings.TrimSpace(row.Cells[i]); v != "" && !ok(v) {
-				return false
-			}
-		}
-		return true
-	}
-	if l.index[colCountry] < 0 && all(func(v string) bool { _, ok := countryVocab.lookup(v); return ok }) {
-		return colCountry
-	}
-	if l.index[colRegion] < 0 && all(func(v string) bool { return cdoatlas.NormalizeRegion("", v) != "" }) {
-		return colRegion
-	}
-	return -1
+	return l, nil
 }
 
 // column returns the name of column c for error messages: as written in

@@ -1,7 +1,6 @@
 package registryio
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -117,7 +116,7 @@ func (s *seen) check(k rowKeys, rec *cdoatlas.RegistryRecord) rowErrors {
 	}
 	for _, e := range s.byPost[k.post] {
 		if rec.Tenure.Overlaps(e.rec.Tenure) {
-			errs.add(colStart, "", fmt.Sprintf("%s (line %d)", cdoatlas.Message("en", "tenure.overlap"), e.line))
+			errs.addKey(colStart, "file.tenure_overlap", e.line)
 			break
 		}
 	}
@@ -145,18 +144,21 @@ func (s *seen) add(k rowKeys, line int, v *values, rec *cdoatlas.RegistryRecord)
 	}
 }
 
-// compare reports the columns in which two rows about the same thing differ.
+// compare reports the columns in which two rows about the same thing
+// (organization, post, person or tenure) differ.
 func compare(errs *rowErrors, line int, what string, cols []int, was, is values) {
 	for _, c := range cols {
 		if was[c] != is[c] {
-			errs.add(c, "", fmt.Sprintf("differs from line %d about the same %s: %s there, %s here", line, what, show(was[c]), show(is[c])))
+			errs.addKey(c, "file.differs", line, "file.word."+what, show(was[c]), show(is[c]))
 		}
 	}
 }
 
+// show gives a value as an argument of a message: quoted, or the word
+// for empty.
 func show(s string) string {
 	if s == "" {
-		return "empty"
+		return "file.word.empty"
 	}
 	return strconv.Quote(s)
 }

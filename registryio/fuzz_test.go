@@ -36,8 +36,8 @@ func FuzzParseRegistry(f *testing.F) {
 			}
 			for i, e := range fe {
 				summary := i == len(fe)-1 && strings.HasSuffix(e.Reason, "further problems not listed")
-				if e.Line < 1 || (e.Column == "" && !summary) || e.Reason == "" {
-					t.Fatalf("error %+v: want line >= 1, a column and a reason", e)
+				if e.Line < 1 || (e.Column == "" && !summary) || e.Reason == "" || e.Key == "" || e.Text("en") != e.Reason {
+					t.Fatalf("error %+v: want line >= 1, a column and a reason with its message key", e)
 				}
 			}
 			return

@@ -56,8 +56,7 @@ func ReadRegistry(r io.Reader, name string) ([]cdoatlas.RegistryRecord, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	if len(data) > tabular.MaxFileSize {
-		return nil, cdoatlas.FileErrors{{File: name, Line: 1,
-			Reason: fmt.Sprintf("the file is larger than %d MiB", tabular.MaxFileSize>>20)}}
+		return nil, cdoatlas.FileError(name, 1, "", "file.too_large", tabular.MaxFileSize>>20)
 	}
 	if !isJSON(data) {
 		t, err := tabular.Read(bytes.NewReader(data), name)
@@ -90,7 +89,7 @@ func readJSON(data []byte, name string) ([]cdoatlas.RegistryRecord, error) {
 		}
 		off := int(se.Offset) - 1 // the offending byte
 		line, char := f.position(off)
-		f.errs.Add(line, "", fmt.Sprintf("not valid JSON (character %d): %s", char, strings.TrimPrefix(se.Error(), "json: ")))
+		f.errs.AddKey(line, "", "file.json_syntax", char, strings.TrimPrefix(se.Error(), "json: "))
 		return nil, f.errs.Err()
 	}
 	f.newlines()
@@ -182,8 +181,8 @@ func (f *jsonFile) objects(dec *json.Decoder, path string, each func(i, line int
 		if dec.Decode(&raw) != nil {
 			return // cannot happen with well-formed input
 		}
-		if len(raw) == 0 || raw[0] != '{' {
-			f.errs.Add(line, fmt.Sprintf("%s[%d]", path, i), "want an object {…}, found "+kindOf(raw))
+		if kindOf(raw) != kindObject {
+			f.errs.AddKey(line, fmt.Sprintf("%s[%d]", path, i), "file.json_want_object", kindOf(raw))
 			continue
 		}
 		each(i, line, f.members(raw, line, fmt.Sprintf("%s[%d].", path, i)))
@@ -206,7 +205,7 @@ func (f *jsonFile) members(raw json.RawMessage, line int, prefix string) []field
 			break
 		}
 		if seen[key] {
-			f.errs.Add(line, prefix+key, "the field is given twice")
+			f.errs.AddKey(line, prefix+key, "file.json_field_twice")
 			continue
 		}
 		seen[key] = true
@@ -215,22 +214,34 @@ func (f *jsonFile) members(raw json.RawMessage, line int, prefix string) []field
 	return fields
 }
 
-// kindOf names the kind of a JSON value for error messages.
+// The kinds of JSON values, each the message key of its name, which
+// problems give as an argument.
+const (
+	kindNothing = "file.word.json_nothing"
+	kindObject  = "file.word.json_object"
+	kindList    = "file.word.json_list"
+	kindText    = "file.word.json_text"
+	kindBool    = "file.word.json_bool"
+	kindNull    = "file.word.json_null"
+	kindNumber  = "file.word.json_number"
+)
+
+// kindOf returns the kind of a JSON value.
 func kindOf(raw json.RawMessage) string {
 	if len(raw) == 0 {
-		return "nothing"
+		return kindNothing
 	}
 	switch raw[0] {
 	case '{':
-		return "an object"
+		return kindObject
 	case '[':
-		return "a list"
+		return kindList
 	case '"':
-		return "text"
+		return kindText
 	case 't', 'f':
-		return "true/false"
+		return kindBool
 	case 'n':
-		return "null"
+		return kindNull
 	}
-	return "a number"
+	return kindNumber
 }

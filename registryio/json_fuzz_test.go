@@ -30,8 +30,8 @@ func FuzzReadRegistryJSON(f *testing.F) {
 				t.Fatalf("ReadRegistry = %d records, %v; want nil and FileErrors", len(recs), err)
 			}
 			for _, e := range fe {
-				if e.Line < 1 || e.Reason == "" {
-					t.Fatalf("error %+v: want line >= 1 and a reason", e)
+				if e.Line < 1 || e.Reason == "" || e.Key == "" || e.Text("en") != e.Reason {
+					t.Fatalf("error %+v: want line >= 1 and a reason with its message key", e)
 				}
 			}
 			return

@@ -73,25 +73,25 @@ func items[T any](f *jsonFile, dec *json.Decoder, kind string, s schema[T]) []*i
 			col := it.path + "." + fl.key
 			switch {
 			case fl.key == "id" || contains(s.refs, fl.key):
-				id, problem := idOf(fl.raw)
-				if problem != "" {
-					f.errs.Add(line, col, problem)
+				id, ok := idOf(fl.raw)
+				if !ok {
+					f.errs.AddKey(line, col, "file.json_want_id", kindOf(fl.raw))
 					f.broken[col] = true
 				} else if fl.key != "id" {
 					it.refs[fl.key] = id
 				} else if prev := ids[id]; prev != nil && id != "" {
-					f.errs.Add(line, col, fmt.Sprintf("the id %s is given twice (also %s, line %d)", id, prev.path, prev.line))
+					f.errs.AddKey(line, col, "file.json_id_twice", id, prev.path, prev.line)
 				} else {
 					it.id, ids[id] = id, it
 				}
 			case s.fields[fl.key] != nil:
 				if target := s.fields[fl.key](&it.v); json.Unmarshal(fl.raw, target) != nil {
-					f.errs.Add(line, col, "want "+wantOf(target)+", found "+kindOf(fl.raw))
+					f.errs.AddKey(line, col, "file.json_want", wantOf(target), kindOf(fl.raw))
 					f.broken[col] = true
 					json.Unmarshal([]byte("null"), target) // drop what was half read
 				}
 			default:
-				f.errs.Add(line, col, "unknown field")
+				f.errs.AddKey(line, col, "file.json_unknown_field")
 			}
 		}
 		list = append(list, it)
@@ -99,35 +99,37 @@ func items[T any](f *jsonFile, dec *json.Decoder, kind string, s schema[T]) []*i
 	return list
 }
 
-// idOf reads an id: a whole number or text; null is no id.
-func idOf(raw json.RawMessage) (string, string) {
+// idOf reads an id: a whole number or text; null is no id. ok is false
+// for any other value.
+func idOf(raw json.RawMessage) (id string, ok bool) {
 	switch kindOf(raw) {
-	case "null":
-		return "", ""
-	case "text":
+	case kindNull:
+		return "", true
+	case kindText:
 		var s string
 		if json.Unmarshal(raw, &s) == nil {
-			return s, ""
+			return s, true
 		}
-	case "a number":
+	case kindNumber:
 		if n, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
-			return strconv.FormatInt(n, 10), ""
+			return strconv.FormatInt(n, 10), true
 		}
 	}
-	return "", "want an id (a whole number or text), found " + kindOf(raw)
+	return "", false
 }
 
-// wantOf names what a field target takes.
+// wantOf names what a field target takes, as the message key of the
+// words.
 func wantOf(target any) string {
 	switch target.(type) {
 	case **int64, **int:
-		return "a whole number or null"
+		return "file.word.want_int"
 	case *bool:
-		return "true or false"
+		return "file.word.want_bool"
 	case *[]string:
-		return "a list of strings"
+		return "file.word.want_strings"
 	}
-	return "text or null"
+	return "file.word.want_text"
 }
 
 // document is the export form as read.
@@ -147,7 +149,7 @@ func (f *jsonFile) readDoc(dec *json.Decoder) []cdoatlas.RegistryRecord {
 		tok, _ := dec.Token()
 		key, _ := tok.(string)
 		if given[key] {
-			f.errs.Add(line, key, "the field is given twice")
+			f.errs.AddKey(line, key, "file.json_field_twice")
 			dec.Decode(new(skipValue))
 			continue
 		}
@@ -155,13 +157,13 @@ func (f *jsonFile) readDoc(dec *json.Decoder) []cdoatlas.RegistryRecord {
 		switch key {
 		case "organizations", "posts", "people", "tenures":
 		default:
-			f.errs.Add(line, key, `unknown field: the fields are "organizations", "posts", "people" and "tenures"`)
+			f.errs.AddKey(line, key, "file.json_unknown_top")
 			dec.Decode(new(skipValue))
 			continue
 		}
 		if c := f.peek(dec); c != '[' {
 			if c != 'n' { // null is an empty list
-				f.errs.Add(line, key, "want a list […]")
+				f.errs.AddKey(line, key, "file.json_want_list")
 			}
 			dec.Decode(new(skipValue))
 			continue

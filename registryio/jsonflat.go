@@ -20,22 +20,23 @@ func (f *jsonFile) readFlat(dec *json.Decoder) []cdoatlas.RegistryRecord {
 		byColumn := map[int]string{} // registry column → field name, in this object
 		ok := true
 		for _, fl := range fields {
-			c, known := columnByKey[headerKey(fl.key)]
-			if headerKey(fl.key) == ambiguousLand {
+			c := columnSchema.Column(fl.key)
+			known := c >= 0
+			if tabular.HeaderKey(fl.key) == "land" {
 				c, known = numColumns, true // ParseRegistry decides what it means
 			}
 			if !known {
-				f.errs.Add(line, fl.key, "unknown field: not a registry column")
+				f.errs.AddKey(line, fl.key, "file.json_not_column")
 				continue
 			}
 			if other, dup := byColumn[c]; dup {
-				f.errs.Add(line, fl.key, "the field "+other+" already gives this column")
+				f.errs.AddKey(line, fl.key, "file.json_same_column", other)
 				continue
 			}
 			byColumn[c] = fl.key
-			s, problem := cell(c, fl.raw)
+			s, problem, args := cell(c, fl.raw)
 			if problem != "" {
-				f.errs.Add(line, fl.key, problem)
+				f.errs.AddKey(line, fl.key, problem, args...)
 				ok = false
 				continue
 			}
@@ -81,26 +82,27 @@ func rowCells(cells map[int]string) []string {
 
 // cell turns the value of a flat field into the text of a table cell: text
 // as it is, a number as written, true and false as yes and no, null as an
-// empty cell, and a list of strings (other names) joined with "|".
-func cell(col int, raw json.RawMessage) (string, string) {
+// empty cell, and a list of strings (other names) joined with "|". A value
+// that cannot be a cell gives the message key of the problem and its
+// arguments.
+func cell(col int, raw json.RawMessage) (s, problem string, args []any) {
 	switch kindOf(raw) {
-	case "text":
-		var s string
+	case kindText:
 		if json.Unmarshal(raw, &s) != nil {
-			return "", "want text"
+			return "", "file.json_want_text", nil
 		}
-		return s, ""
-	case "a number":
-		return string(raw), ""
-	case "true/false":
-		return yesNo(string(raw) == "true"), ""
-	case "null":
-		return "", ""
-	case "a list":
+		return s, "", nil
+	case kindNumber:
+		return string(raw), "", nil
+	case kindBool:
+		return yesNo(string(raw) == "true"), "", nil
+	case kindNull:
+		return "", "", nil
+	case kindList:
 		var names []string
 		if col == colOtherNames && json.Unmarshal(raw, &names) == nil {
-			return strings.Join(names, " | "), ""
+			return strings.Join(names, " | "), "", nil
 		}
 	}
-	return "", "want text, a number, true or false, or null; found " + kindOf(raw)
+	return "", "file.json_want_cell", []any{kindOf(raw)}
 }

@@ -2,7 +2,6 @@ package registryio
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -81,9 +80,9 @@ func resolve[T any](f *jsonFile, refs map[string]string, line int, path, field, 
 	case t != nil:
 		return t
 	case id != "":
-		f.errs.Add(line, path+"."+field, fmt.Sprintf("no %s in the file has the id %s", what, id))
+		f.errs.AddKey(line, path+"."+field, "file.json_no_id", "file.word."+what, id)
 	case required:
-		f.errs.Add(line, path+"."+field, fmt.Sprintf("required: the id of the %s in the file", what))
+		f.errs.AddKey(line, path+"."+field, "file.json_ref_required", "file.word."+what)
 	}
 	return nil
 }
@@ -114,19 +113,19 @@ func (f *jsonFile) docRow(s *seen, src source) (cdoatlas.RegistryRecord, bool) {
 	var what, field, by string
 	switch {
 	case tenure != nil:
-		first, what, field, by = s.tenures[keys.tenure], "tenure", "start", "post, person and start"
+		first, what, field, by = s.tenures[keys.tenure], "tenure", "start", "by_tenure"
 	case post != nil:
-		first, what, field, by = s.posts[keys.post], "post", "title", "organization and title"
+		first, what, field, by = s.posts[keys.post], "post", "title", "by_post"
 	case keys.byCode:
-		first, what, field, by = s.orgs[keys.org], "organization", "official_code", "official code"
+		first, what, field, by = s.orgs[keys.org], "organization", "official_code", "by_code"
 	default:
-		first, what, field, by = s.orgs[keys.org], "organization", "name", "name and country"
+		first, what, field, by = s.orgs[keys.org], "organization", "name", "by_name"
 	}
 	rec, _, errs := s.record(line, &v)
 	f.report(src, errs)
 	ok := len(errs) == 0
 	if first != nil {
-		f.errs.Add(line, path+"."+field, fmt.Sprintf("the same %s as line %d (same %s)", what, first.line, by))
+		f.errs.AddKey(line, path+"."+field, "file.json_duplicate", "file.word."+what, first.line, "file.word."+by)
 		ok = false
 	}
 	if ok && src.post != nil {
@@ -185,7 +184,7 @@ func (f *jsonFile) report(src source, errs rowErrors) {
 			}
 		}
 		if !f.broken[path+"."+field] {
-			f.errs.Add(line, path+"."+field, e.reason)
+			f.errs.AddError(e.at(line, path+"."+field))
 		}
 	}
 }
@@ -202,7 +201,7 @@ func (f *jsonFile) postExtras(src *item[cdoatlas.Post], p *cdoatlas.Post) bool {
 		ok := true
 		for _, field := range []string{"created", "abolished", "source_url"} {
 			if key := e.Fields[field]; key != "" {
-				f.errs.Add(src.line, src.path+"."+field, cdoatlas.Message("en", key))
+				f.errs.AddKey(src.line, src.path+"."+field, key)
 				ok = false
 			}
 		}

@@ -2,7 +2,6 @@ package registryio
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -34,30 +33,23 @@ func ParseRegistry(t *tabular.Table, file string) ([]cdoatlas.RegistryRecord, er
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	p := &parser{file: file, layout: l, seen: newSeen()}
+	p := &parser{layout: l, seen: newSeen(), errs: &cdoatlas.FileErrorList{File: file}}
 	records := make([]cdoatlas.RegistryRecord, 0, len(t.Rows))
 	for _, row := range t.Rows {
 		if rec, ok := p.row(row); ok {
 			records = append(records, rec)
 		}
 	}
-	if p.omitted > 0 {
-		p.errs = append(p.errs, cdoatlas.LineError{File: file, Line: p.firstOmitted,
-			Reason: fmt.Sprintf("%d further problems not listed", p.omitted)})
-	}
-	if len(p.errs) > 0 {
-		return nil, p.errs
+	if err := p.errs.Err(); err != nil {
+		return nil, err
 	}
 	return records, nil
 }
 
 type parser struct {
-	file   string
 	layout *layout
 	seen   *seen
-	errs   cdoatlas.FileErrors
-	// Problems beyond tabular.MaxErrors are only counted.
-	omitted, firstOmitted int
+	errs   *cdoatlas.FileErrorList
 }
 
 // values holds the trimmed cells of a row by registry column.
@@ -101,40 +93,41 @@ func (p *parser) report(line int, errs rowErrors) {
 		if e.col < numColumns {
 			col = p.layout.column(e.col)
 		}
-		if len(p.errs) >= tabular.MaxErrors {
-			if p.omitted == 0 {
-				p.firstOmitted = line
-			}
-			p.omitted++
-			continue
-		}
-		p.errs = append(p.errs, cdoatlas.LineError{File: p.file, Line: line, Column: col, Reason: e.reason})
+		p.errs.AddError(e.at(line, col))
 	}
 }
 
 // rowError is one problem of a row: a registry column (or numColumns with
-// the field name for a field no column fills) and the reason.
+// the field name for a field no column fills) and the problem, without
+// its line and column yet.
 type rowError struct {
-	col    int
-	name   string
-	reason string
+	col     int
+	name    string
+	problem cdoatlas.LineError
+}
+
+// at returns the problem at line and column.
+func (e rowError) at(line int, column string) cdoatlas.LineError {
+	le := e.problem
+	le.Line, le.Column = line, column
+	return le
 }
 
 // rowErrors holds at most one problem per column.
 type rowErrors []rowError
 
-func (r *rowErrors) add(col int, name, reason string) {
+func (r *rowErrors) add(col int, name string, problem cdoatlas.LineError) {
 	for _, e := range *r {
 		if e.col == col && e.name == name {
 			return
 		}
 	}
-	*r = append(*r, rowError{col: col, name: name, reason: reason})
+	*r = append(*r, rowError{col: col, name: name, problem: problem})
 }
 
-// addKey adds the message of a validation key for column col.
-func (r *rowErrors) addKey(col int, key string) {
-	r.add(col, "", cdoatlas.Message("en", key))
+// addKey adds the problem key with args for column col.
+func (r *rowErrors) addKey(col int, key string, args ...any) {
+	r.add(col, "", cdoatlas.NewLineError(0, "", key, args...))
 }
 
 // addValidation adds the field errors of a Validate error, mapping field
@@ -145,7 +138,8 @@ func (r *rowErrors) addValidation(err error, columns map[string]int, skip ...str
 	}
 	var e *cdoatlas.Error
 	if !errors.As(err, &e) || len(e.Fields) == 0 {
-		r.add(numColumns, "", cdoatlas.ErrorMessage(err))
+		// Validate gives field errors; anything else has no key.
+		r.add(numColumns, "", cdoatlas.LineError{Reason: cdoatlas.ErrorMessage(err)})
 		return
 	}
 	fields := make([]string, 0, len(e.Fields))
@@ -160,7 +154,7 @@ func (r *rowErrors) addValidation(err error, columns map[string]int, skip ...str
 		if c, ok := columns[f]; ok {
 			r.addKey(c, e.Fields[f])
 		} else {
-			r.add(numColumns, f, cdoatlas.Message("en", e.Fields[f]))
+			r.add(numColumns, f, cdoatlas.NewLineError(0, "", e.Fields[f]))
 		}
 	}
 }

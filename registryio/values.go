@@ -10,38 +10,21 @@ import (
 	"github.com/cdoatlas/cdoatlas/gazetteer"
 )
 
-// vocab maps the words people write for a value (German or English, any
-// case, umlauts or not) to the value stored.
-type vocab map[string]string
+// vocab reads the words people write for a value (German or English, any
+// case, umlauts or not): a cdoatlas.Vocab, or one of the domain's parsers
+// (cdoatlas.ParseKind …) that every reader shares.
+type vocab struct {
+	parse func(string) (string, bool)
+}
 
-// newVocab builds a vocabulary from value: words pairs; every value also
-// stands for itself. Words are matched as written (ignoring case), then in
-// their folded form, so that symbols such as "?" and "-" work too.
+// newVocab builds a vocabulary of the registry's own from value: words
+// pairs (cdoatlas.NewVocab).
 func newVocab(pairs map[string][]string) vocab {
-	v := vocab{}
-	for value, words := range pairs {
-		for _, w := range append([]string{value}, words...) {
-			v["="+strings.ToLower(w)] = value
-			if k := headerKey(w); k != "" {
-				v[k] = value
-			}
-		}
-	}
-	return v
+	return vocab{cdoatlas.NewVocab(pairs).Lookup}
 }
 
 // lookup returns the value s stands for, and whether it is known.
-func (v vocab) lookup(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if val, ok := v["="+strings.ToLower(s)]; ok {
-		return val, true
-	}
-	if k := headerKey(s); k != "" {
-		val, ok := v[k]
-		return val, ok
-	}
-	return "", false
-}
+func (v vocab) lookup(s string) (string, bool) { return v.parse(s) }
 
 // normalize returns the value s stands for; an unknown word is returned
 // trimmed and lower-cased, for Validate to refuse with its message.
@@ -56,30 +39,19 @@ func (v vocab) normalize(s string) string {
 	return strings.ToLower(s)
 }
 
-var kindVocab = newVocab(map[string][]string{
-	cdoatlas.KindMunicipality: {"Gemeinde", "Stadt", "Kommune", "Markt", "Marktgemeinde", "Stadtgemeinde",
-		"Kreisfreie Stadt", "Große Kreisstadt", "Kreisangehörige Stadt", "Landeshauptstadt", "Hansestadt",
-		"Einheitsgemeinde", "Municipality", "City", "Town"},
-	cdoatlas.KindCounty:        {"Kreis", "Landkreis", "Städteregion", "Regionalverband", "County", "District"},
-	cdoatlas.KindCityState:     {"Stadtstaat", "City state"},
-	cdoatlas.KindState:         {"Land", "Bundesland", "Freistaat", "Kanton", "State", "Canton"},
-	cdoatlas.KindFederal:       {"Bund", "Bundesverwaltung", "Bundesbehörde", "Federal"},
-	cdoatlas.KindPublicCompany: {"Öffentliches Unternehmen", "Kommunales Unternehmen", "Stadtwerke", "Eigenbetrieb", "Anstalt des öffentlichen Rechts", "AöR", "Public company"},
-	cdoatlas.KindCompany:       {"Unternehmen", "Firma", "Konzern", "Company"},
-	cdoatlas.KindAssociation:   {"Verband", "Verein", "Zweckverband", "Kommunaler Spitzenverband", "Association"},
-	cdoatlas.KindUnknown:       {"Unbekannt", "Art unbekannt"},
-})
+// The vocabularies of kinds, placements and genders are the domain's,
+// shared with the other readers.
+var (
+	kindVocab      = vocab{cdoatlas.ParseKind}
+	placementVocab = vocab{cdoatlas.ParsePlacement}
+	genderVocab    = vocab{cdoatlas.ParseGender}
+)
 
-var countryVocab = newVocab(map[string][]string{
-	"DE": {"Deutschland", "Germany", "Bundesrepublik Deutschland", "BRD", "D"},
-	"AT": {"Österreich", "Austria", "A"},
-	"CH": {"Schweiz", "Switzerland", "Suisse", "Svizzera", "Confoederatio Helvetica"},
-})
-
-// country returns the ISO code a country cell names; other two-letter
-// codes pass upper-cased, for Validate to check.
+// country returns the ISO code a country cell names
+// (cdoatlas.NormalizeCountry, the rule of every reader); other values pass
+// upper-cased, for Validate to refuse.
 func country(s string) string {
-	if c, ok := countryVocab.lookup(s); ok {
+	if c := cdoatlas.NormalizeCountry(s); c != "" {
 		return c
 	}
 	return strings.ToUpper(strings.TrimSpace(s))
@@ -106,22 +78,6 @@ var archetypeVocab = newVocab(map[string][]string{
 	"smart_city":     {"Smart City", "Smart Region", "Daseinsvorsorge"},
 	"economy":        {"Wirtschaft", "Wirtschaftsförderung"},
 	"mixed":          {"Gemischt", "Hybrid"},
-})
-
-var placementVocab = newVocab(map[string][]string{
-	"staff_unit_head": {"Stabsstelle", "Stabsstelle HVB", "Stabsstelle beim HVB", "Stabsstelle beim Hauptverwaltungsbeamten", "Staff unit"},
-	"board":           {"Dezernat", "Vorstand", "Verwaltungsvorstand", "Geschäftsführung", "Beigeordnete", "Beigeordneter"},
-	"department":      {"Fachbereich", "Abteilung", "Geschäftsbereich"},
-	"office":          {"Amt"},
-	"subsidiary":      {"Tochter", "Tochtergesellschaft", "Beteiligung"},
-	"other":           {"Sonstige", "Andere"},
-})
-
-var genderVocab = newVocab(map[string][]string{
-	"f":       {"w", "weiblich", "Frau", "female", "woman"},
-	"m":       {"männlich", "Mann", "male", "man"},
-	"d":       {"divers", "diverse", "x"},
-	"unknown": {"unbekannt", "k.A.", "?"},
 })
 
 var basisVocab = newVocab(map[string][]string{

@@ -89,15 +89,11 @@ func TestVocabularies(t *testing.T) {
 		{"kind", kindVocab, "Öffentliches Unternehmen", "public_company"},
 		{"kind", kindVocab, "public_company", "public_company"},
 		{"kind", kindVocab, "Dorf", "dorf"},
-		{"country", countryVocab, "Deutschland", "DE"},
-		{"country", countryVocab, "Oesterreich", "AT"},
-		{"country", countryVocab, "Österreich", "AT"},
-		{"country", countryVocab, "schweiz", "CH"},
-		{"country", countryVocab, "de", "DE"},
 		{"gender", genderVocab, "w", "f"},
 		{"gender", genderVocab, "weiblich", "f"},
 		{"gender", genderVocab, "männlich", "m"},
 		{"gender", genderVocab, "divers", "d"},
+		{"gender", genderVocab, "x", "d"},
 		{"gender", genderVocab, "?", "unknown"},
 		{"role", roleVocab, "CDO", "cdo"},
 		{"role", roleVocab, "Chief Data Officer", "chief_data_officer"},
@@ -114,6 +110,15 @@ func TestVocabularies(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.vocab.normalize(tt.in); got != tt.want {
 			t.Errorf("%s: normalize(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCountry(t *testing.T) {
+	for in, want := range map[string]string{"Deutschland": "DE", "Oesterreich": "AT", "Österreich": "AT", "schweiz": "CH",
+		"de": "DE", "D": "DE", "A": "AT", "fr": "FR", "Frankreich": "FRANKREICH"} {
+		if got := country(in); got != want {
+			t.Errorf("country(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

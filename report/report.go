@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"os"
 	"path/filepath"
 	"time"
@@ -84,11 +85,7 @@ func Write(ctx context.Context, store cdoatlas.CensusService, dir string, opts O
 			}
 			var links []web.ReportLink
 			for _, x := range waves {
-				text := "Welle " + x.ID
-				if lang == "en" {
-					text = "Wave " + x.ID
-				}
-				links = append(links, web.ReportLink{Href: name(x.ID, lang), Text: text, Current: x.ID == shown})
+				links = append(links, web.ReportLink{Href: name(x.ID, lang), Text: locale.Text(lang, "report.wave", x.ID), Current: x.ID == shown})
 			}
 			page, err := web.ReportPage(lang, pub, waves, shown, links, name(w, other), opts.Now)
 			if err != nil {
@@ -212,8 +209,8 @@ func dcatAP(waves []*cdoatlas.Wave, opts Options) map[string]any {
 		},
 		"@type":                           "dcat:Dataset",
 		"@id":                             url("index.html"),
-		"dct:title":                       []any{map[string]any{"@value": "Erhebung der Digitalverantwortlichen (CDOs)", "@language": "de"}, map[string]any{"@value": "Census of digital leadership (CDOs)", "@language": "en"}},
-		"dct:description":                 []any{map[string]any{"@value": "Anzahl der CDOs je Erhebungswelle, Neue, Ex-CDOs, Wechsel und Aufschlüsselungen nach Staat, Land, Größenklasse, Art, Geschlecht, Alter, Archetyp; mit Geheimhaltung kleiner Fallzahlen.", "@language": "de"}, map[string]any{"@value": "Number of CDOs per census wave, entries, exits, movers and breakdowns by country, state, size class, kind, gender, age and archetype; small counts withheld.", "@language": "en"}},
+		"dct:title":                       inBoth("report.dcat_title"),
+		"dct:description":                 inBoth("report.dcat_description"),
 		"dct:publisher":                   map[string]any{"@type": "foaf:Agent", "foaf:name": opts.Publisher},
 		"dct:issued":                      map[string]any{"@value": opts.Now.UTC().Format("2006-01-02"), "@type": "http://www.w3.org/2001/XMLSchema#date"},
 		"dct:temporal":                    map[string]any{"@type": "dct:PeriodOfTime", "dcat:startDate": string(first), "dcat:endDate": string(last)},
@@ -227,5 +224,13 @@ func dcatAP(waves []*cdoatlas.Wave, opts Options) map[string]any {
 			dist("figures.xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Zahlen (XLSX)"),
 			dist("index.html", "HTML", "text/html", "Bericht (HTML)"),
 		},
+	}
+}
+
+// inBoth is the text of key in German and English, as JSON-LD values.
+func inBoth(key string) []any {
+	return []any{
+		map[string]any{"@value": locale.Text(locale.German, key), "@language": locale.German},
+		map[string]any{"@value": locale.Text(locale.English, key), "@language": locale.English},
 	}
 }

@@ -37,8 +37,8 @@ func TestWrite(t *testing.T) {
 	}
 	w2 = append(w2, row("Gustav Einzeln", "Stadt Bremen", "DE-HB"))
 	for _, imp := range []cdoatlas.ObservationImport{
-		{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "press", Rows: w1},
-		{Wave: cdoatlas.Wave{ID: "2024", Date: "2024-06-30"}, Source: "press", Rows: w2},
+		{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Rows: cdoatlas.WithSource("press", w1)},
+		{Wave: cdoatlas.Wave{ID: "2024", Date: "2024-06-30"}, Rows: cdoatlas.WithSource("press", w2)},
 	} {
 		if _, err := db.ImportObservations(ctx, imp); err != nil {
 			t.Fatal(err)

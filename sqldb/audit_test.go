@@ -52,9 +52,9 @@ func TestAudit(t *testing.T) {
 		if _, err := db.ImportRegistry(cdoatlas.WithActor(ctx, cdoatlas.Actor{Label: "cli"}), demo.Synthetic(1, 5, 5, 5)); err != nil {
 			t.Fatal(err)
 		}
-		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Source: "linkedin", Rows: []cdoatlas.Observation{
+		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Rows: cdoatlas.WithSource("linkedin", []cdoatlas.Observation{
 			obs("Anna Schmidt", "Digitalisierungsbeauftragte", "Stadt Köln", ""),
-		}}
+		})}
 		if _, err := db.ImportObservations(actx, w22); err != nil {
 			t.Fatal(err)
 		}

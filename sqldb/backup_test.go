@@ -278,14 +278,14 @@ func fillForBackup(t *testing.T, db *sqldb.DB) {
 		t.Fatal(err)
 	}
 	for _, w := range []cdoatlas.ObservationImport{
-		{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Source: "linkedin", Rows: []cdoatlas.Observation{
+		{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Rows: cdoatlas.WithSource("linkedin", []cdoatlas.Observation{
 			obs("Dr. Jörg Müller", "Chief Digital Officer", "Landeshauptstadt München", "https://www.linkedin.com/in/jmueller"),
 			obs("Anna Schmidt", "Digitalisierungsbeauftragte", "Wien", ""),
-		}},
-		{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "linkedin", Rows: []cdoatlas.Observation{
+		})},
+		{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Rows: cdoatlas.WithSource("linkedin", []cdoatlas.Observation{
 			obs("Jörg Müller", "Chief Digital Officer (CDO)", "Kreis Wesel", "https://de.linkedin.com/in/jmueller/"),
 			obs("Lena Neu", "Chief Digital Officer", "Gemeinde Irgendwo", ""),
-		}},
+		})},
 	} {
 		if _, err := db.ImportObservations(ctx, w); err != nil {
 			t.Fatal(err)

@@ -24,12 +24,12 @@ func TestImportObservations(t *testing.T) {
 		mustCreateOrganization(t, db, munich())
 		mustCreateOrganization(t, db, cologne())
 		mustCreateOrganization(t, db, wesel())
-		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Source: "linkedin", Rows: []cdoatlas.Observation{
+		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Rows: cdoatlas.WithSource("linkedin", []cdoatlas.Observation{
 			obs("Dr. Jörg Müller", "Chief Digital Officer", "Landeshauptstadt München", "https://www.linkedin.com/in/jmueller"),
 			obs("Anna Schmidt", "Digitalisierungsbeauftragte", "Stadt Köln", "https://www.linkedin.com/in/aschmidt"),
 			obs("Karl Klein", "Sachbearbeiter Bauamt", "Stadt Köln", ""),
 			obs("Eva Weber", "CIO", "Kreis Wesel", ""),
-		}}
+		})}
 		sum, err := db.ImportObservations(ctx, w22)
 		if err != nil {
 			t.Fatal(err)
@@ -43,21 +43,21 @@ func TestImportObservations(t *testing.T) {
 			t.Errorf("second import: %+v, %v", again, err)
 		}
 		// Press in the same wave, without profiles, names written otherwise.
-		press := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022"}, Source: "press", Rows: []cdoatlas.Observation{
+		press := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022"}, Rows: cdoatlas.WithSource("press", []cdoatlas.Observation{
 			obs("Mueller, Joerg", "CDO", "Stadt München", ""),
-		}}
+		})}
 		if sum, err := db.ImportObservations(ctx, press); err != nil || sum.PeopleCreated != 0 {
 			t.Errorf("press: %+v, %v", sum, err)
 		}
 		// 2023: Müller moved to Köln (same profile), Schmidt left, a
 		// namesake of Müller with another profile in Wesel, a new person
 		// at an organization the registry lacks.
-		w23 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "linkedin", Rows: []cdoatlas.Observation{
+		w23 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Rows: cdoatlas.WithSource("linkedin", []cdoatlas.Observation{
 			obs("Jörg Müller", "Chief Digital Officer (CDO)", "Köln", "https://de.linkedin.com/in/jmueller/"),
 			obs("Jörg Müller", "Chief Digital Officer", "Kreis Wesel", "https://www.linkedin.com/in/joerg-mueller-2"),
 			obs("Anna Schmidt", "Referentin", "Stadt Köln", "https://www.linkedin.com/in/aschmidt"),
 			obs("Lena Neu", "Chief Digital Officer", "Gemeinde Irgendwo", ""),
-		}}
+		})}
 		sum, err = db.ImportObservations(ctx, w23)
 		if err != nil {
 			t.Fatal(err)
@@ -65,7 +65,7 @@ func TestImportObservations(t *testing.T) {
 		if sum.PeopleCreated != 2 || sum.OrganizationsCreated != 1 {
 			t.Errorf("2023: %+v", sum)
 		}
-		if _, err := db.ImportObservations(ctx, cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2024-01-01"}, Source: "web"}); cdoatlas.ErrorCode(err) != cdoatlas.EINVALID {
+		if _, err := db.ImportObservations(ctx, cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2024-01-01"}}); cdoatlas.ErrorCode(err) != cdoatlas.EINVALID {
 			t.Errorf("another date for a wave: %v", err)
 		}
 
@@ -101,10 +101,8 @@ func TestMatchQuestions(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		mustCreateOrganization(t, db, munich())
 		mustCreateOrganization(t, db, cologne())
-		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Source: "press",
-			Rows: []cdoatlas.Observation{obs("Petra Lang", "Chief Digital Officer", "München", "")}}
-		w23 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "press",
-			Rows: []cdoatlas.Observation{obs("Petra Lang", "CDO", "Stadt München", ""), obs("Dr. Petra Lang", "CDO", "Stadt Köln", "")}}
+		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Rows: cdoatlas.WithSource("press", []cdoatlas.Observation{obs("Petra Lang", "Chief Digital Officer", "München", "")})}
+		w23 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Rows: cdoatlas.WithSource("press", []cdoatlas.Observation{obs("Petra Lang", "CDO", "Stadt München", ""), obs("Dr. Petra Lang", "CDO", "Stadt Köln", "")})}
 		for _, imp := range []cdoatlas.ObservationImport{w22, w23} {
 			if _, err := db.ImportObservations(ctx, imp); err != nil {
 				t.Fatal(err)
@@ -120,8 +118,7 @@ func TestMatchQuestions(t *testing.T) {
 			t.Fatalf("evidence A: %+v %+v %v", a, obsA, err)
 		}
 		// A third source later does not ask again.
-		w23b := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023"}, Source: "web",
-			Rows: []cdoatlas.Observation{obs("Petra Lang", "Chief Digital Officer", "Köln", "")}}
+		w23b := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023"}, Rows: cdoatlas.WithSource("web", []cdoatlas.Observation{obs("Petra Lang", "Chief Digital Officer", "Köln", "")})}
 		if sum, err := db.ImportObservations(ctx, w23b); err != nil || sum.ReviewQuestions != 0 || sum.PeopleCreated != 0 {
 			t.Errorf("third source: %+v, %v", sum, err)
 		}

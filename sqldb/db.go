@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -63,7 +64,8 @@ type DB struct {
 	readStmts   stmtCache
 	counts      countCache
 	version     versionMemo
-	commonTerms termSet // search terms with many matches (SQLite)
+	commonTerms termSet      // search terms with many matches (SQLite)
+	statements  atomic.Int64 // run through a transaction (Statements)
 }
 
 var _ cdoatlas.Store = (*DB)(nil)

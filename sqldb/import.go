@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"sort"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -161,7 +162,7 @@ func tenureColumn(field string) string {
 }
 
 func lineError(line int, column, key string) cdoatlas.LineError {
-	return cdoatlas.LineError{Line: line, Column: column, Reason: cdoatlas.Message("en", key)}
+	return cdoatlas.NewLineError(line, column, key)
 }
 
 // appendFieldErrors adds the field messages of a validation error, in
@@ -196,9 +197,9 @@ func recordError(line int, err error, conflictColumn string, column func(string)
 		if fe := appendFieldErrors(nil, line, err, "", column); len(fe) > 0 {
 			return fe
 		}
-		return cdoatlas.FileErrors{{Line: line, Reason: e.Message}}
+		return cdoatlas.FileErrors{messageError(line, "", e.Message)}
 	case cdoatlas.ECONFLICT, cdoatlas.ENOTFOUND:
-		return cdoatlas.FileErrors{{Line: line, Column: conflictColumn, Reason: e.Message}}
+		return cdoatlas.FileErrors{messageError(line, conflictColumn, e.Message)}
 	}
 	return err
 }
@@ -363,7 +364,16 @@ func (imp *importer) importTenure(ctx context.Context, p *preparedRecord, orgID,
 	return id, nil
 }
 
-// errorf is a FileErrors of one problem.
-func errorf(line int, column, format string, args ...any) error {
-	return cdoatlas.FileErrors{{Line: line, Column: column, Reason: fmt.Sprintf(format, args...)}}
+// messageError is the problem of an error's message: with its key when
+// the message is one of the catalog, as text otherwise.
+func messageError(line int, column, message string) cdoatlas.LineError {
+	if locale.Has(message) {
+		return cdoatlas.NewLineError(line, column, message)
+	}
+	return cdoatlas.LineError{Line: line, Column: column, Reason: message}
+}
+
+// problem is a FileErrors of one problem: key with args.
+func problem(line int, column, key string, args ...any) error {
+	return cdoatlas.FileErrors{cdoatlas.NewLineError(line, column, key, args...)}
 }

@@ -62,7 +62,7 @@ func (imp *importer) match(p *preparedRecord) (int64, *gazetteer.Place, error) {
 	}
 	m := imp.matcher.MatchOrganization(o)
 	if len(m.Also) > 0 {
-		return 0, nil, errorf(p.line, "name", "%d organizations of this country have this name: give the official code or the region", len(m.Also)+1)
+		return 0, nil, problem(p.line, "name", "registry.ambiguous_name", len(m.Also)+1)
 	}
 	return m.ID, m.Place, nil
 }

@@ -182,7 +182,7 @@ func TestImportRegistryLateError(t *testing.T) {
 				want := tc.want
 				want.Line = recs[i].Line
 				var fe cdoatlas.FileErrors
-				if !errors.As(err, &fe) || len(fe) != 1 || fe[0] != want {
+				if !errors.As(err, &fe) || len(fe) != 1 || fe[0].Line != want.Line || fe[0].Column != want.Column || fe[0].Reason != want.Reason {
 					t.Fatalf("got %v, want %+v", err, want)
 				}
 				if after := takeSnapshot(t, db); !reflect.DeepEqual(before, after) {

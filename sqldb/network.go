@@ -280,6 +280,15 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 		if err != nil {
 			return cdoatlas.Internal(err)
 		}
+		// Both languages of the reasons, for the coordinators' list.
+		explanations := make([]cdoatlas.CheckReason, len(out.Explanations))
+		for i, e := range out.Explanations {
+			explanations[i] = cdoatlas.CheckReason{Code: e.Code, DE: e.DE, EN: e.EN}
+		}
+		stored, err := marshalCheckReasons(explanations)
+		if err != nil {
+			return err
+		}
 		var orgID, pop any
 		if a.OrganizationID != nil {
 			orgID = *a.OrganizationID
@@ -289,10 +298,10 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 		}
 		err = t.queryRow(ctx, `INSERT INTO applications (call_id, secret_hash, person_name, email, organization_id,
 			organization_name, kind, country, region, population, title, tasks, placement, mandate, gender, consent_at,
-			cdo_check, reasons, archetype, status, applied_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			cdo_check, reasons, explanations, archetype, status, applied_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			a.CallID, secretHash(secret), a.PersonName, a.Email, orgID, a.OrganizationName, a.Kind, a.Country, a.Region, pop,
-			a.Title, a.Tasks, a.Placement, a.Mandate, a.Gender, t.ts(t.now), a.Check, string(reasons), a.Archetype,
+			a.Title, a.Tasks, a.Placement, a.Mandate, a.Gender, t.ts(t.now), a.Check, string(reasons), stored, a.Archetype,
 			a.Status, t.ts(t.now)).Scan(&a.ID)
 		a.AppliedAt = t.now
 		if err != nil {

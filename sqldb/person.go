@@ -119,9 +119,7 @@ func findPersonByID(ctx context.Context, t *tx, id int64) (*cdoatlas.Person, err
 
 func findPeople(ctx context.Context, t *tx, f cdoatlas.PersonFilter) ([]*cdoatlas.Person, int, error) {
 	var w where
-	if q := likeContains(f.Q); q != "" {
-		w.add(t.db.like("pe.search"), q)
-	}
+	addPersonSearch(t, &w, f.Q)
 	if v := strings.Join(strings.Fields(f.Name), " "); v != "" {
 		w.add("pe.name = ?", v)
 	}

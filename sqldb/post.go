@@ -105,10 +105,25 @@ func findPostByID(ctx context.Context, t *tx, id int64) (*cdoatlas.Post, error) 
 	return p, nil
 }
 
+// postFrom and postOrder are the tables and the order of the post lists.
+const (
+	postFrom  = "posts p JOIN organizations o ON o.id = p.organization_id"
+	postOrder = "o.sort_name, o.id, p.search, p.id"
+)
+
 func findPosts(ctx context.Context, t *tx, f cdoatlas.PostFilter) ([]*cdoatlas.Post, int, error) {
+	w, err := postWhere(ctx, t, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	return findPage(ctx, t, postColumns, postFrom, w, postOrder, f.Offset, f.Limit, scanPost)
+}
+
+// postWhere is the condition of the posts matching f, over postFrom.
+func postWhere(ctx context.Context, t *tx, f cdoatlas.PostFilter) (*where, error) {
 	var w where
-	if q := likeContains(f.Q); q != "" {
-		w.add("("+t.db.like("p.search")+" OR "+t.db.like("o.search")+")", q, q)
+	if err := addPostSearch(ctx, t, &w, f.Q); err != nil {
+		return nil, err
 	}
 	if f.OrganizationID != 0 {
 		w.add("p.organization_id = ?", f.OrganizationID)
@@ -131,8 +146,7 @@ func findPosts(ctx context.Context, t *tx, f cdoatlas.PostFilter) ([]*cdoatlas.P
 		}
 		w.add("o.region = ?", v)
 	}
-	return findPage(ctx, t, postColumns, "posts p JOIN organizations o ON o.id = p.organization_id", &w,
-		"o.sort_name, o.id, p.search, p.id", f.Offset, f.Limit, scanPost)
+	return &w, nil
 }
 
 func postArgs(p *cdoatlas.Post) []any {

@@ -243,7 +243,7 @@ func (db *DB) EraseSubject(ctx context.Context, email string) (int, error) {
 		}
 		for _, id := range apps {
 			if _, err := t.exec(ctx, `UPDATE applications SET person_name = ?, email = ?, organization_id = NULL, organization_name = '',
-				title = '', tasks = '', placement = '', mandate = '', gender = 'unknown' WHERE id = ?`,
+				title = '', tasks = '', placement = '', mandate = '', gender = 'unknown', explanations = '' WHERE id = ?`,
 				erased, erasedAddress("application", id), id); err != nil {
 				return mapError(err)
 			}

@@ -98,7 +98,7 @@ func TestImportObservationsControlCharacters(t *testing.T) {
 			t.Fatalf("Read: %d rows, %d warnings, %v", len(rows), len(warnings), err)
 		}
 		sum, err := db.ImportObservations(ctx, cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2024", Date: "2024-06-30"},
-			Source: "web", Rows: rows})
+			Rows: cdoatlas.WithSource("web", rows)})
 		if err != nil {
 			t.Fatalf("ImportObservations: %v", err)
 		}

@@ -85,6 +85,7 @@ func (db *DB) begin(ctx context.Context, pool *sql.DB, opts *sql.TxOptions) (*tx
 }
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	t.db.statements.Add(1)
 	if s := t.prepared(ctx, query); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
@@ -92,6 +93,7 @@ func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, e
 }
 
 func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	t.db.statements.Add(1)
 	if s := t.prepared(ctx, query); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
@@ -99,6 +101,7 @@ func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 }
 
 func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	t.db.statements.Add(1)
 	if s := t.prepared(ctx, query); s != nil {
 		return s.QueryRowContext(ctx, args...)
 	}

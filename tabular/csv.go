@@ -31,7 +31,7 @@ func readCSV(data []byte, name string) (*Table, error) {
 		return nil, errs.Err()
 	}
 	if line := binaryLine(s); line > 0 {
-		errs.Add(line, "", "not a text table: the file holds binary data")
+		errs.AddKey(line, "", "file.binary")
 		return nil, errs.Err()
 	}
 	p := &csvParser{s: s, line: 1, delim: detectDelimiter(s), errs: errs}
@@ -112,7 +112,7 @@ func (p *csvParser) parse() []record {
 	for p.pos < len(p.s) {
 		rec, ok := p.record()
 		for _, e := range p.pending {
-			p.errs.Add(e.Line, e.Column, e.Reason)
+			p.errs.AddError(e)
 		}
 		p.pending = p.pending[:0]
 		if !ok {
@@ -127,8 +127,8 @@ func (p *csvParser) parse() []record {
 }
 
 // problem notes a problem of the record being read.
-func (p *csvParser) problem(line int, column, reason string) {
-	p.pending = append(p.pending, cdoatlas.LineError{Line: line, Column: column, Reason: reason})
+func (p *csvParser) problem(line int, column, key string) {
+	p.pending = append(p.pending, cdoatlas.NewLineError(line, column, key))
 }
 
 // record reads one record starting at p.pos. On a syntax error it reports
@@ -137,7 +137,7 @@ func (p *csvParser) record() (record, bool) {
 	rec := record{line: p.line}
 	for {
 		if len(rec.cells) >= MaxColumns {
-			p.fail(len(rec.cells)+1, fmt.Sprintf("more than %d columns", MaxColumns))
+			p.fail(len(rec.cells)+1, "file.csv_too_many_fields")
 			return rec, false
 		}
 		col := len(rec.cells)
@@ -188,7 +188,7 @@ func (p *csvParser) unquoted(col int) (string, bool) {
 		case p.delim, '\n', '\r':
 			return p.s[start:p.pos], true
 		case '"':
-			p.fail(col+1, `a quote (") inside a field that does not start with one: put the whole field in quotes and double the quote`)
+			p.fail(col+1, "file.csv_stray_quote")
 			return "", false
 		}
 		p.pos++
@@ -236,7 +236,7 @@ func (p *csvParser) quoted(col int) (string, bool) {
 		}
 		if p.pos < len(p.s) {
 			if c := p.s[p.pos]; c != p.delim && c != '\n' && c != '\r' {
-				p.fail(col+1, `text after the closing quote of a quoted field: double quotes inside quotes ("")`)
+				p.fail(col+1, "file.csv_after_quote")
 				return "", false
 			}
 		}
@@ -247,7 +247,7 @@ func (p *csvParser) quoted(col int) (string, bool) {
 // unterminated reports a quoted field that never ends and goes on at the
 // line after the opening quote, up to maxRescans times; then it gives up.
 func (p *csvParser) unterminated(col, startLine, startPos int) {
-	p.problem(startLine, p.columnName(col), "a quoted field starts here but its closing quote is missing")
+	p.problem(startLine, p.columnName(col), "file.csv_unclosed_quote")
 	p.rescan++
 	if p.rescan > maxRescans {
 		p.pos = len(p.s)
@@ -259,8 +259,8 @@ func (p *csvParser) unterminated(col, startLine, startPos int) {
 
 // fail reports a problem in column col (1-based) of the current line and
 // skips to the next line.
-func (p *csvParser) fail(col int, reason string) {
-	p.problem(p.line, p.columnName(col-1), reason)
+func (p *csvParser) fail(col int, key string) {
+	p.problem(p.line, p.columnName(col-1), key)
 	p.skipLine()
 }
 

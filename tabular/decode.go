@@ -36,7 +36,7 @@ func decodeText(data []byte, errs *cdoatlas.FileErrorList) (string, bool) {
 		// The decoder replaces broken sequences; it never fails on input.
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			errs.Add(1, "", "not readable as UTF-16 text")
+			errs.AddKey(1, "", "file.utf16")
 			return "", false
 		}
 		return string(out), true
@@ -62,7 +62,7 @@ func decodeText(data []byte, errs *cdoatlas.FileErrorList) (string, bool) {
 		}
 		out, err := dec.Bytes(line)
 		if err != nil {
-			errs.Add(1, "", "neither UTF-8 nor Windows-1252 text")
+			errs.AddKey(1, "", "file.encoding")
 			return "", false
 		}
 		b.Write(out)
@@ -74,7 +74,7 @@ func decodeText(data []byte, errs *cdoatlas.FileErrorList) (string, bool) {
 func invalidUTF8Lines(data []byte, errs *cdoatlas.FileErrorList) {
 	for i, line := range bytes.Split(data, []byte("\n")) {
 		if !utf8.Valid(line) {
-			errs.Add(i+1, "", "not valid UTF-8, although the file starts with a UTF-8 byte order mark")
+			errs.AddKey(i+1, "", "file.utf8_bom")
 		}
 	}
 }

@@ -57,7 +57,7 @@ func FuzzRead(f *testing.F) {
 }
 
 // checkRead checks the properties every read has: errors are FileErrors
-// with lines from 1; a table has rows as wide as its header, lines after
+// with lines from 1 and message keys; a table has rows as wide as its header, lines after
 // the header's in order, no blank rows; and it reads back the same from
 // what WriteCSV writes of it, in both dialects (with the formula guard
 // undone).
@@ -69,8 +69,8 @@ func checkRead(t *testing.T, table *Table, err error) {
 			t.Fatalf("error %T %v, want non-empty FileErrors", err, err)
 		}
 		for _, e := range fe {
-			if e.Line < 1 || e.Reason == "" {
-				t.Fatalf("error %+v: want line >= 1 and a reason", e)
+			if e.Line < 1 || e.Reason == "" || e.Key == "" || e.Text("en") != e.Reason {
+				t.Fatalf("error %+v: want line >= 1 and a reason with its message key", e)
 			}
 		}
 		if table != nil {

@@ -2,6 +2,7 @@ package tabular
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -40,10 +41,9 @@ func NewSchema(names []string, aliases [][]string, country, region int) *Schema 
 	return s
 }
 
-// HeaderKey is the form header names are compared in.
-func HeaderKey(h string) string {
-	return strings.ReplaceAll(cdoatlas.Fold(h), " ", "") // Fold makes "_" and "-" spaces
-}
+// HeaderKey is the form header names are compared in: the one of words
+// (cdoatlas.WordKey; Fold makes "_" and "-" spaces, which go).
+func HeaderKey(h string) string { return cdoatlas.WordKey(h) }
 
 // Column returns the column a header name names, or -1.
 func (s *Schema) Column(h string) int {
@@ -91,7 +91,7 @@ func (s *Schema) MapHeader(names []string, errs *cdoatlas.FileErrorList) (index 
 			continue
 		}
 		if index[c] >= 0 {
-			errs.Add(1, h, fmt.Sprintf("the column %q already gives %s", header[c], s.Names[c]))
+			errs.AddKey(1, h, "file.column_twice", header[c], s.Names[c])
 			continue
 		}
 		index[c], header[c] = i, h
@@ -100,8 +100,9 @@ func (s *Schema) MapHeader(names []string, errs *cdoatlas.FileErrorList) (index 
 }
 
 // MapLand decides what the column "Land" (column land of names) gives, by
-// its values: the country when each is a country, else the state when
-// each is a state; otherwise it reports the column for line 1.
+// its values: the country when each names one of the atlas's countries
+// (DE, AT, CH by code or name), else the state when each is a state
+// (Bayern, BY, NRW …); otherwise it reports the column for line 1.
 func (s *Schema) MapLand(names []string, land int, values []string, index []int, header []string, errs *cdoatlas.FileErrorList) {
 	all := func(ok func(string) bool) bool {
 		for _, v := range values {
@@ -112,11 +113,35 @@ func (s *Schema) MapLand(names []string, land int, values []string, index []int,
 		return true
 	}
 	switch {
-	case s.Country >= 0 && index[s.Country] < 0 && all(func(v string) bool { return cdoatlas.NormalizeCountry(v) != "" }):
+	case s.Country >= 0 && index[s.Country] < 0 && all(atlasCountry):
 		index[s.Country], header[s.Country] = land, names[land]
 	case s.Region >= 0 && index[s.Region] < 0 && all(func(v string) bool { return cdoatlas.NormalizeRegion("", v) != "" }):
 		index[s.Region], header[s.Region] = land, names[land]
 	default:
-		errs.Add(1, names[land], `"Land" can mean the country or the state: name the column "Staat" (DE, AT, CH) or "Bundesland"`)
+		errs.AddKey(1, names[land], "file.land_ambiguous")
 	}
+}
+
+// Require reports each of the columns required that index (of Map) lacks,
+// for line 1, naming the column and the first aliases of it (at most
+// aliases of them).
+func (s *Schema) Require(index []int, required []int, aliases int, errs *cdoatlas.FileErrorList) {
+	for _, c := range required {
+		if index[c] >= 0 {
+			continue
+		}
+		var as []string
+		if c < len(s.Aliases) {
+			as = s.Aliases[c][:min(aliases, len(s.Aliases[c]))]
+		}
+		errs.AddKey(1, s.Names[c], "file.column_missing", s.Names[c], strings.Join(as, ", "))
+	}
+}
+
+// atlasCountry reports whether v names one of the countries of the atlas
+// (cdoatlas.Countries). Any other two letters are no country here, so
+// that state codes such as "BY" or "NW" are read as states.
+func atlasCountry(v string) bool {
+	c := cdoatlas.NormalizeCountry(v)
+	return slices.ContainsFunc(cdoatlas.Countries, func(x struct{ Code, Name, NameEN string }) bool { return x.Code == c })
 }

@@ -34,14 +34,15 @@ const ctxEvery = 4096
 // It calls record for every record, blank ones included, with its
 // physical line; cells may share memory with the block read, so clone what
 // you keep. A record that cannot be parsed (a stray or missing quote) is
-// left out and passed to bad with its line, column and reason. The file is
+// left out and passed to bad as a problem with its line, column and
+// message key. The file is
 // refused, with a cdoatlas.FileErrors error, when it is not text (binary
 // data, a UTF-8 byte order mark on bytes that are not UTF-8, an old Excel
 // file) or larger than MaxStreamSize. An XLSX workbook is read whole
 // (ReadXLSX, whose problems refuse it) and its header and rows passed to
 // record. An error of record stops reading and is returned, as is
 // ctx.Err(), checked every few thousand records.
-func Scan(ctx context.Context, r io.Reader, name string, record func(line int, cells []string) error, bad func(line int, column, reason string)) error {
+func Scan(ctx context.Context, r io.Reader, name string, record func(line int, cells []string) error, bad func(cdoatlas.LineError)) error {
 	br := bufio.NewReaderSize(&limitedReader{r: r, n: maxStreamSize + 1}, 64<<10)
 	head, _ := br.Peek(len(oleMagic))
 	var src io.Reader = br
@@ -50,7 +51,7 @@ func Scan(ctx context.Context, r io.Reader, name string, record func(line int, c
 	case bytes.HasPrefix(head, zipMagic):
 		return scanXLSX(ctx, br, name, record)
 	case bytes.HasPrefix(head, oleMagic):
-		return fileError(name, 1, "", "an old Excel file (.xls) or an encrypted workbook: save it as .xlsx or CSV")
+		return cdoatlas.FileError(name, 1, "", "file.xls")
 	case bytes.HasPrefix(head, bomUTF8):
 		br.Discard(len(bomUTF8))
 		strict = true
@@ -70,7 +71,7 @@ func Scan(ctx context.Context, r io.Reader, name string, record func(line int, c
 		eof := err == io.EOF || err == io.ErrUnexpectedEOF
 		if err != nil && !eof {
 			if errors.Is(err, errTooLarge) {
-				return fileError(name, 1, "", fmt.Sprintf("the file is larger than %d MiB", maxStreamSize>>20))
+				return cdoatlas.FileError(name, 1, "", "file.too_large", maxStreamSize>>20)
 			}
 			return fmt.Errorf("read %s: %w", name, err)
 		}
@@ -94,7 +95,7 @@ func Scan(ctx context.Context, r io.Reader, name string, record func(line int, c
 			continue
 		}
 		if i := strings.IndexByte(text, 0); i >= 0 {
-			return fileError(name, 1+lines+countLines(text[:i]), "", "not a text table: the file holds binary data")
+			return cdoatlas.FileError(name, 1+lines+countLines(text[:i]), "", "file.binary")
 		}
 		if errs.Err() != nil {
 			lines += countLines(text)
@@ -121,7 +122,7 @@ func Scan(ctx context.Context, r io.Reader, name string, record func(line int, c
 				break
 			}
 			for _, e := range p.pending {
-				bad(e.Line, e.Column, e.Reason)
+				bad(e)
 			}
 			p.pending = p.pending[:0]
 			if !ok {
@@ -158,7 +159,7 @@ func decodeBlock(data []byte, strict bool, lines int, dec interface{ Bytes([]byt
 	if strict {
 		for i, line := range bytes.Split(data, []byte("\n")) {
 			if !utf8.Valid(line) {
-				errs.Add(lines+i+1, "", "not valid UTF-8, although the file starts with a UTF-8 byte order mark")
+				errs.AddKey(lines+i+1, "", "file.utf8_bom")
 			}
 		}
 		return "", false
@@ -177,7 +178,7 @@ func decodeBlock(data []byte, strict bool, lines int, dec interface{ Bytes([]byt
 		}
 		out, err := dec.Bytes(line)
 		if err != nil {
-			errs.Add(lines+1, "", "neither UTF-8 nor Windows-1252 text")
+			errs.AddKey(lines+1, "", "file.encoding")
 			return "", false
 		}
 		b.Write(out)

@@ -22,8 +22,8 @@ func scanAll(t *testing.T, data []byte, block int) ([]record, []cdoatlas.LineErr
 	err := Scan(context.Background(), bytes.NewReader(data), "s.csv", func(line int, cells []string) error {
 		recs = append(recs, record{line: line, cells: append([]string(nil), cells...)})
 		return nil
-	}, func(line int, column, reason string) {
-		bad = append(bad, cdoatlas.LineError{Line: line, Column: column, Reason: reason})
+	}, func(e cdoatlas.LineError) {
+		bad = append(bad, e)
 	})
 	return recs, bad, err
 }
@@ -97,7 +97,7 @@ func TestScanStopsOnContext(t *testing.T) {
 			cancel()
 		}
 		return nil
-	}, func(int, string, string) {})
+	}, func(cdoatlas.LineError) {})
 	if !errors.Is(err, context.Canceled) || n > 10+ctxEvery {
 		t.Errorf("error %v after %d records", err, n)
 	}
@@ -107,7 +107,7 @@ func TestScanTooLarge(t *testing.T) {
 	defer func(n int64) { maxStreamSize = n }(maxStreamSize)
 	maxStreamSize = 100
 	err := Scan(context.Background(), strings.NewReader("a,b\n"+strings.Repeat("1,2\n", 100)), "l.csv",
-		func(int, []string) error { return nil }, func(int, string, string) {})
+		func(int, []string) error { return nil }, func(cdoatlas.LineError) {})
 	if err == nil || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("error %v", err)
 	}

@@ -64,7 +64,7 @@ func Read(r io.Reader, name string) (*Table, error) {
 	case bytes.HasPrefix(data, zipMagic):
 		return readXLSX(data, name)
 	case bytes.HasPrefix(data, oleMagic):
-		return nil, fileError(name, 1, "", "an old Excel file (.xls) or an encrypted workbook: save it as .xlsx or CSV")
+		return nil, cdoatlas.FileError(name, 1, "", "file.xls")
 	}
 	return readCSV(data, name)
 }
@@ -76,13 +76,9 @@ func readAll(r io.Reader, name string) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	if int64(len(data)) > maxFileSize {
-		return nil, fileError(name, 1, "", fmt.Sprintf("the file is larger than %d MiB", maxFileSize>>20))
+		return nil, cdoatlas.FileError(name, 1, "", "file.too_large", maxFileSize>>20)
 	}
 	return data, nil
-}
-
-func fileError(file string, line int, column, reason string) cdoatlas.FileErrors {
-	return cdoatlas.FileErrors{{File: file, Line: line, Column: column, Reason: reason}}
 }
 
 // record is a parsed record before it becomes the header or a row.
@@ -112,7 +108,7 @@ func buildTable(recs []record, padShort bool, errs *cdoatlas.FileErrorList) *Tab
 		i++
 	}
 	if i == len(recs) {
-		errs.Add(1, "", "the file holds no table: no header row found")
+		errs.AddKey(1, "", "file.no_header")
 		return t
 	}
 	h := recs[i].cells
@@ -123,7 +119,7 @@ func buildTable(recs []record, padShort bool, errs *cdoatlas.FileErrorList) *Tab
 	}
 	t.Header = h[:n:n]
 	if n > MaxColumns {
-		errs.Add(recs[i].line, "", fmt.Sprintf("the header has %d columns, more than %d", n, MaxColumns))
+		errs.AddKey(recs[i].line, "", "file.header_too_wide", n, MaxColumns)
 		return t
 	}
 	for _, rec := range recs[i+1:] {
@@ -135,7 +131,7 @@ func buildTable(recs []record, padShort bool, errs *cdoatlas.FileErrorList) *Tab
 			ok := true
 			for j := n; j < len(cells); j++ {
 				if strings.TrimSpace(cells[j]) != "" {
-					errs.Add(rec.line, fmt.Sprint(j+1), fmt.Sprintf("a value in column %d, which has no header (the header has %d columns)", j+1, n))
+					errs.AddKey(rec.line, fmt.Sprint(j+1), "file.value_without_header", j+1, n)
 					ok = false
 					break
 				}
@@ -147,7 +143,7 @@ func buildTable(recs []record, padShort bool, errs *cdoatlas.FileErrorList) *Tab
 		}
 		if len(cells) < n {
 			if !padShort {
-				errs.Add(rec.line, fmt.Sprint(len(cells)+1), fmt.Sprintf("%d fields, but the header has %d", len(cells), n))
+				errs.AddKey(rec.line, fmt.Sprint(len(cells)+1), "file.fields_fewer", len(cells), n)
 				continue
 			}
 			cells = append(cells, make([]string, n-len(cells))...)

@@ -38,28 +38,28 @@ func readXLSX(data []byte, name string) (t *Table, err error) {
 		// excelize is a large parser of untrusted input: a panic in it
 		// must not take the application down.
 		if r := recover(); r != nil {
-			t, err = nil, fileError(name, 1, "", "a corrupt XLSX file")
+			t, err = nil, cdoatlas.FileError(name, 1, "", "file.xlsx_corrupt")
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions)
 	if err != nil {
-		return nil, fileError(name, 1, "", "not a readable XLSX file")
+		return nil, cdoatlas.FileError(name, 1, "", "file.xlsx_unreadable")
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, fileError(name, 1, "", "the workbook has no sheet")
+		return nil, cdoatlas.FileError(name, 1, "", "file.xlsx_no_sheet")
 	}
 	shown, err := sheetRows(f, sheets[0], false)
 	if err != nil {
-		return nil, fileError(name, len(shown)+1, "", "a corrupt row in the first sheet")
+		return nil, cdoatlas.FileError(name, len(shown)+1, "", "file.xlsx_corrupt_row")
 	}
 	var raw [][]string
 	if anyGrouped(shown) {
 		// Stored values are read only when needed: parsing the sheet is
 		// most of the work.
 		if raw, err = sheetRows(f, sheets[0], true); err != nil {
-			return nil, fileError(name, len(raw)+1, "", "a corrupt row in the first sheet")
+			return nil, cdoatlas.FileError(name, len(raw)+1, "", "file.xlsx_corrupt_row")
 		}
 	}
 	recs := make([]record, 0, len(shown))

@@ -2,9 +2,9 @@ package web
 
 import (
 	"errors"
+	"github.com/cdoatlas/cdoatlas/locale"
 	"net/http"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -51,24 +51,9 @@ func apiUnknownNames(what string, names []string) error {
 	return apiBadRequest(s+": "+strings.Join(names, ", "), fields)
 }
 
-// apiMessages holds the texts of the API's own field messages, {de, en},
-// for JSON values of the wrong type where the domain catalog has no key.
-var apiMessages = map[string][2]string{
-	"text.invalid": {"Bitte Text angeben.", "Give a text."},
-	"list.invalid": {"Bitte eine Liste von Texten angeben.", "Give a list of texts."},
-}
-
-// apiMessage returns the text of a message key in lang: from the API's own
-// catalog, otherwise from cdoatlas.Message (which returns unknown keys as is).
-func apiMessage(lang, key string) string {
-	if m, ok := apiMessages[key]; ok {
-		if lang == "de" {
-			return m[0]
-		}
-		return m[1]
-	}
-	return cdoatlas.Message(lang, key)
-}
+// apiMessage returns the text of a message key in lang; the API's own
+// keys (api.text_invalid …) are in the catalog like the domain's.
+func apiMessage(lang, key string) string { return cdoatlas.Message(lang, key) }
 
 // apiError writes err as a JSON error. Internal errors are logged and
 // answered with a generic text; validation messages are given in the
@@ -104,29 +89,4 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 // apiLang returns the language of API messages: "de" when the request's
 // Accept-Language ranks German above English (languages the API does not
 // speak do not count), "en" otherwise.
-func apiLang(r *http.Request) string {
-	best, bestQ := "en", 0.0
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			q = apiParseQ(v)
-		}
-		primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-		if (primary != "de" && primary != "en") || q <= bestQ {
-			continue
-		}
-		best, bestQ = primary, q
-	}
-	return best
-}
-
-// apiParseQ reads a quality value; anything that is not a number from 0
-// to 1 counts as 0.
-func apiParseQ(v string) float64 {
-	q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil || q < 0 || q > 1 {
-		return 0
-	}
-	return q
-}
+func apiLang(r *http.Request) string { return locale.FromRequest(r, locale.English) }

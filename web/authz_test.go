@@ -56,6 +56,7 @@ var routeNeeds = map[string]int{
 	"POST /calls/{id}":             needPublic,
 	"GET /applications/{secret}":   needPublic, // who holds the link
 	"POST /applications/{secret}":  needPublic,
+	"GET /search":                  needPublic, // finds only people with a basis for publication
 	"GET /password/forgot":         needPublic,
 	"POST /password/forgot":        needPublic,
 	"GET /password/reset/{token}":  needPublic,

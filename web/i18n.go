@@ -11,19 +11,22 @@ import (
 	"github.com/cdoatlas/cdoatlas"
 )
 
-// The UI speaks German first and English second. The visitor's choice is
-// kept in a long-lived cookie, set by following a ?lang= link on any page.
+// The UI speaks German first and English second. A visitor's choice is
+// kept in a long-lived cookie, set by following a ?lang= link on any page;
+// without one, the browser's Accept-Language decides, and German is the
+// default for anyone who asks for neither.
 const (
 	langCookie  = "cdoatlas_lang"
-	langDefault = "de"
+	langDefault = locale.German
 )
 
-// langFrom returns the visitor's language: "en" when chosen, else "de".
+// langFrom returns the visitor's language, "de" or "en": the chosen one,
+// else the one their browser ranks higher.
 func langFrom(r *http.Request) string {
-	if c, err := r.Cookie(langCookie); err == nil && c.Value == "en" {
-		return "en"
+	if c, err := r.Cookie(langCookie); err == nil && (c.Value == locale.German || c.Value == locale.English) {
+		return c.Value
 	}
-	return langDefault
+	return locale.FromRequest(r, langDefault)
 }
 
 // switchLang handles a ?lang=de or ?lang=en query on a page: it remembers
@@ -66,15 +69,12 @@ func langSwitchURL(r *http.Request, lang string) string {
 // a page (a test checks that every key used is in the catalog).
 func tr(lang, key string, args ...any) string { return locale.Text(lang, key, args...) }
 
-// messageText turns a validation message key from the store into text. It
-// tries the domain catalog (cdoatlas.Message), then the UI catalog, and
-// falls back to a generic text so that no raw key or internal text shows.
+// messageText turns a validation message key from the store into text,
+// or a generic text for a key the catalog does not hold, so that no raw
+// key or internal text shows.
 func messageText(lang, key string) string {
 	if m := cdoatlas.Message(lang, key); m != key {
 		return m
-	}
-	if locale.Has(key) {
-		return tr(lang, key)
 	}
 	return tr(lang, "error.field_invalid")
 }

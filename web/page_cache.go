@@ -7,12 +7,16 @@ import (
 	"sync"
 )
 
-// Public pages look the same for every anonymous visitor until the
-// registry changes, so they are kept in memory per registry version: the
-// organization list with a search term is then served without running its
-// queries and its template again. A page is cached only when it was made
-// for no one in particular (no login, no flash message, no form with a CSRF
-// token) and the store can tell its registry version.
+// Public pages made from the registry alone look the same for every
+// anonymous visitor until the registry changes, so they are kept in memory
+// per registry version and language: the organization list with a search
+// term is then served without running its queries and its template again.
+// A route opts in by wrapping its handler in cached; every other page is
+// rendered afresh, so that a new page, or one that shows data outside the
+// registry, is never served stale by accident. An opted-in page is cached
+// only when it was made for no one in particular (no login, no flash
+// message, no form with a CSRF token) and the store can tell its registry
+// version.
 
 // registryVersioner is a store that can tell when the registry changed.
 type registryVersioner interface {
@@ -40,6 +44,19 @@ type cacheTicket struct {
 
 type cacheTicketKey struct{}
 
+// cached lets the page cache keep the page of h for anonymous visitors:
+// for routes whose page depends on nothing but the registry, the request
+// (path and query) and the language.
+func (s *site) cached(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r, hit := s.lookup(w, r)
+		if hit {
+			return
+		}
+		h(w, r)
+	}
+}
+
 // lookup serves a cached page and reports whether it did. When the page
 // is not cached but could be, it returns the request with a ticket for
 // render to store the page with.
@@ -56,6 +73,8 @@ func (s *site) lookup(w http.ResponseWriter, r *http.Request) (*http.Request, bo
 		s.logError(r, err)
 		return r, false
 	}
+	// The language the page is made in, however it was chosen (cookie or
+	// Accept-Language); the responses say so in Vary (writeHTML).
 	key := langFrom(r) + " " + r.URL.RequestURI()
 	s.cache.mu.RLock()
 	body, hit := s.cache.pages[key]
@@ -96,7 +115,7 @@ func writeHTML(w http.ResponseWriter, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Set("Vary", "Cookie")
+	h.Set("Vary", "Cookie, Accept-Language")
 	w.WriteHeader(status)
 	w.Write(body)
 }

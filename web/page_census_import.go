@@ -134,7 +134,7 @@ func (s *site) handleCensusImport(w http.ResponseWriter, r *http.Request) {
 		case r.Context().Err() != nil:
 			return
 		case err != nil:
-			v.Problems = append(v.Problems, cdoatlas.LineError{File: name, Line: 1, Reason: tr(v.Lang, "census_import.unreadable")})
+			v.Problems = append(v.Problems, cdoatlas.FileError(name, 1, "", "census_import.unreadable")...)
 			continue
 		}
 		src := source

@@ -22,8 +22,8 @@ func TestPageMatchReview(t *testing.T) {
 			return o
 		}
 		for _, imp := range []cdoatlas.ObservationImport{
-			{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Source: "press", Rows: []cdoatlas.Observation{row("Petra Lang", "München")}},
-			{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "press", Rows: []cdoatlas.Observation{row("Petra Lang", "München"), row("Lang, Petra", "Köln")}},
+			{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Rows: cdoatlas.WithSource("press", []cdoatlas.Observation{row("Petra Lang", "München")})},
+			{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Rows: cdoatlas.WithSource("press", []cdoatlas.Observation{row("Petra Lang", "München"), row("Lang, Petra", "Köln")})},
 		} {
 			if _, err := e.store.ImportObservations(ctx, imp); err != nil {
 				t.Fatal(err)

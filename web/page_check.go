@@ -204,9 +204,4 @@ func newCheckResult(lang string, out classify.Output, tasks string, jobAd bool) 
 }
 
 // reasonText is a reason of the classifier in lang.
-func reasonText(lang string, r classify.Reason) string {
-	if lang == "en" {
-		return r.EN
-	}
-	return r.DE
-}
+func reasonText(lang string, r classify.Reason) string { return r.Text(lang) }

@@ -102,7 +102,7 @@ func TestStatisticsDownloadGuardsFormulas(t *testing.T) {
 		rows = append(rows, o)
 	}
 	if _, err := e.store.ImportObservations(context.Background(), cdoatlas.ObservationImport{
-		Wave: cdoatlas.Wave{ID: "-A1", Date: "2025-06-30"}, Source: "linkedin", Rows: rows}); err != nil {
+		Wave: cdoatlas.Wave{ID: "-A1", Date: "2025-06-30"}, Rows: cdoatlas.WithSource("linkedin", rows)}); err != nil {
 		t.Fatal(err)
 	}
 	for _, format := range []string{"csv", "csv-de"} {

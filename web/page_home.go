@@ -32,7 +32,7 @@ type countryCount struct {
 }
 
 func (s *site) registerHomeRoutes() {
-	s.get("/{$}", s.handleHome)
+	s.get("/{$}", s.cached(s.handleHome))
 }
 
 // handleHome shows the map of the latest wave and the key figures. Each

@@ -126,3 +126,42 @@ func TestFormatting(t *testing.T) {
 		t.Errorf("English date %q", got)
 	}
 }
+
+// TestPageLanguageFromBrowser checks that a visitor without a choice gets
+// the language their browser asks for, that a choice made on the page
+// wins over it, and that a cached page in one language is never served to
+// a browser that asks for the other.
+func TestPageLanguageFromBrowser(t *testing.T) {
+	e := newPageEnv(t)
+	e.seed()
+	for _, c := range []struct {
+		accept, cookie, want string
+	}{
+		{"", "", "de"},
+		{"en-GB,en;q=0.9", "", "en"},
+		{"de-CH", "", "de"},
+		{"fr-FR,fr;q=0.9", "", "de"},
+		{"fr-FR,en;q=0.5", "", "en"},
+		{"en-US", "de", "de"},
+		{"de-AT", "en", "en"},
+		{"en-US", "", "en"}, // again, after the German page was cached
+	} {
+		for _, path := range []string{"/", "/organizations", "/statistics"} {
+			b := e.anon()
+			if c.accept != "" {
+				b.header.Set("Accept-Language", c.accept)
+			}
+			if c.cookie != "" {
+				b.cookies[langCookie] = c.cookie
+			}
+			w := b.get(path)
+			wantCode(t, w, http.StatusOK)
+			if !strings.Contains(w.Body.String(), `<html lang="`+c.want+`">`) {
+				t.Errorf("%s with Accept-Language %q and cookie %q: not %s", path, c.accept, c.cookie, c.want)
+			}
+			if vary := w.Header().Get("Vary"); !strings.Contains(vary, "Accept-Language") {
+				t.Errorf("%s: Vary %q does not name Accept-Language", path, vary)
+			}
+		}
+	}
+}

@@ -14,8 +14,8 @@ import (
 )
 
 func (s *site) registerOrganizationRoutes() {
-	s.get("/organizations", s.handleOrganizationIndex)
-	s.get("/organizations/{id}", s.handleOrganizationShow)
+	s.get("/organizations", s.cached(s.handleOrganizationIndex))
+	s.get("/organizations/{id}", s.cached(s.handleOrganizationShow))
 	s.get("/organizations/new", s.editor(s.handleOrganizationNew))
 	s.postEditor("/organizations/new", s.handleOrganizationCreate)
 	s.get("/organizations/{id}/edit", s.editor(s.handleOrganizationEdit))

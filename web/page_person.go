@@ -10,7 +10,7 @@ import (
 
 func (s *site) registerPersonRoutes() {
 	s.get("/people", s.loggedIn(s.handlePersonIndex))
-	s.get("/people/{id}", s.handlePersonShow)
+	s.get("/people/{id}", s.cached(s.handlePersonShow))
 	s.get("/people/new", s.editor(s.handlePersonNew))
 	s.postEditor("/people/new", s.handlePersonCreate)
 	s.get("/people/{id}/edit", s.editor(s.handlePersonEdit))

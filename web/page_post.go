@@ -9,7 +9,7 @@ import (
 )
 
 func (s *site) registerPostRoutes() {
-	s.get("/posts/{id}", s.handlePostShow)
+	s.get("/posts/{id}", s.cached(s.handlePostShow))
 	s.get("/organizations/{id}/posts/new", s.editor(s.handlePostNew))
 	s.postEditor("/organizations/{id}/posts/new", s.handlePostCreate)
 	s.get("/posts/{id}/edit", s.editor(s.handlePostEdit))

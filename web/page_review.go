@@ -89,11 +89,7 @@ func newReviewItem(lang string, p *cdoatlas.Post, org *cdoatlas.Organization, vo
 	out := vocab.Classify(classify.Input{Title: p.Title, Tasks: p.Tasks, Placement: p.Placement, Organization: org.Name, Country: org.Country})
 	it := reviewItem{Post: p, Org: org, Confidence: int(math.Round(p.Confidence * 100))}
 	for _, r := range out.Explanations {
-		if lang == "en" {
-			it.Reasons = append(it.Reasons, r.EN)
-		} else {
-			it.Reasons = append(it.Reasons, r.DE)
-		}
+		it.Reasons = append(it.Reasons, r.Text(lang))
 	}
 	it.Roles = selectOptions(enumOptions(lang, "role", cdoatlas.Roles, ""), p.Role)
 	it.Checks = selectOptions(enumOptions(lang, "cdo_check", cdoatlas.CDOChecks, ""), p.CDOCheck)

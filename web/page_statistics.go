@@ -21,7 +21,7 @@ import (
 // (WriteReport).
 
 func (s *site) registerStatisticsRoutes() {
-	s.get("/statistics", s.handleStatistics)
+	s.get("/statistics", s.cached(s.handleStatistics))
 }
 
 // statisticsView is the page: the wave picker and the figures.

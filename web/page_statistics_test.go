@@ -44,8 +44,8 @@ func statisticsSeed(t *testing.T, e *pageEnv) {
 		return out
 	}
 	for _, imp := range []cdoatlas.ObservationImport{
-		{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Source: "linkedin", Rows: rows("2023", false)},
-		{Wave: cdoatlas.Wave{ID: "2024", Date: "2024-06-30"}, Source: "linkedin", Rows: rows("2024", true)},
+		{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Rows: cdoatlas.WithSource("linkedin", rows("2023", false))},
+		{Wave: cdoatlas.Wave{ID: "2024", Date: "2024-06-30"}, Rows: cdoatlas.WithSource("linkedin", rows("2024", true))},
 	} {
 		if _, err := e.store.ImportObservations(ctx, imp); err != nil {
 			t.Fatal(err)

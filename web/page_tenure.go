@@ -11,7 +11,7 @@ import (
 )
 
 func (s *site) registerTenureRoutes() {
-	s.get("/tenures/{id}", s.handleTenureShow)
+	s.get("/tenures/{id}", s.cached(s.handleTenureShow))
 	s.get("/posts/{id}/tenures/new", s.editor(s.handleTenureNew))
 	s.postEditor("/posts/{id}/tenures/new", s.handleTenureCreate)
 	s.get("/tenures/{id}/edit", s.editor(s.handleTenureEdit))

@@ -249,7 +249,7 @@ type personRef struct {
 // personRef builds what the viewer may see of p.
 func (s *site) personRef(lang string, viewer *cdoatlas.User, p *cdoatlas.Person) personRef {
 	if p == nil {
-		return personRef{Name: tr(lang, "person.unknown"), Hidden: true}
+		return personRef{Name: tr(lang, "person.unknown_label"), Hidden: true}
 	}
 	ref := personRef{ID: p.ID, Name: p.Name, Link: true}
 	if !viewer.SeesUnpublishedNames() && !p.Public() {

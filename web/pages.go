@@ -63,6 +63,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerOrganizationRoutes()
 	st.registerPostRoutes()
 	st.registerPersonRoutes()
+	st.registerSearchRoutes()
 	st.registerTenureRoutes()
 	st.registerReviewRoutes()
 	st.registerCensusReviewRoutes()
@@ -109,14 +110,12 @@ var templateFuncs = template.FuncMap{
 	},
 }
 
-// get registers a page for GET (and HEAD). Every page takes ?lang=.
+// get registers a page for GET (and HEAD). Every page takes ?lang=. A
+// page is rendered afresh for every request unless its handler is wrapped
+// in cached (page_cache.go).
 func (s *site) get(pattern string, h http.HandlerFunc) {
 	s.mux.HandleFunc("GET "+pattern, s.recoverPage(func(w http.ResponseWriter, r *http.Request) {
 		if switchLang(w, r) {
-			return
-		}
-		r, hit := s.lookup(w, r)
-		if hit {
 			return
 		}
 		h(w, r)

@@ -193,7 +193,8 @@ func TestBrowser(t *testing.T) {
 		for _, p := range []string{"/", "/organizations", "/organizations?q=muenchen&country=DE", "/organizations?page=2",
 			fmt.Sprintf("/organizations/%d", munich), fmt.Sprintf("/posts/%d", post), fmt.Sprintf("/people/%d", person),
 			"/login", "/check", "/no-such-page", "/statistics", "/statistics?wave=2024&compare=none", "/?lang=en", "/check",
-			"/statistics", "/calls", "/calls/1", "/organizations?lang=de", "/password/forgot", "/password/reset/no-such-link"} {
+			"/statistics", "/calls", "/calls/1", "/organizations?lang=de", "/password/forgot", "/password/reset/no-such-link",
+			"/search", "/search?q=muenchen", "/search?q=cdo&in=posts"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			checkAxe(t, ctx, string(axeSource), p)
 		}

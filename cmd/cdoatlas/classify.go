@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/classify"
 )
 
@@ -19,7 +20,7 @@ import (
 // objects {"title", "tasks", "placement", "organization", "country"};
 // other fields of a line (such as an id) are passed through to its result.
 // Each result is one JSON object a line; a line that cannot be read gives
-// {"line": N, "error": "…"} and the rest goes on.
+// {"line": N, "error": "…", "key": "…"} and the rest goes on.
 func (m *Main) runClassify(ctx context.Context, args []string) error {
 	fs := m.flagSet("classify")
 	jsonl := fs.Bool("jsonl", false, "read JSON objects from stdin, one a line")
@@ -53,20 +54,20 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 		}
 		return nil
 	}
-	bad, err := answerLines(ctx, m.Stdin, enc, func(line []byte, tooLong bool) (any, string) {
+	bad, err := answerLines(ctx, m.Stdin, enc, func(line []byte, tooLong bool) (any, *cdoatlas.LineError) {
 		in, extra, problem := parseClassifyLine(line, tooLong, *jsonl)
 		if in == nil {
 			return nil, problem
 		}
 		out := vocab.Classify(*in)
 		if len(extra) == 0 {
-			return out, ""
+			return out, nil
 		}
 		v, err := withFields(out, extra)
 		if err != nil {
-			return nil, err.Error()
+			return nil, &cdoatlas.LineError{Reason: err.Error()} // cannot happen: out is JSON
 		}
-		return v, ""
+		return v, nil
 	})
 	if err != nil {
 		return err
@@ -96,24 +97,23 @@ type jsonField struct {
 // parseClassifyLine reads one input line; nil and no problem for a blank
 // one. With jsonl, the fields other than the input's (such as an id) are
 // returned as extra, in their order, to be passed through.
-func parseClassifyLine(line []byte, tooLong, jsonl bool) (in *classify.Input, extra []jsonField, problem string) {
+func parseClassifyLine(line []byte, tooLong, jsonl bool) (in *classify.Input, extra []jsonField, problem *cdoatlas.LineError) {
 	switch {
 	case tooLong:
-		return nil, nil, fmt.Sprintf("line longer than %d bytes", maxInputLine)
+		return nil, nil, lineProblem("file.line_longer", maxInputLine)
 	case !utf8.Valid(line):
-		return nil, nil, "not valid UTF-8"
+		return nil, nil, lineProblem("file.not_utf8")
 	case len(bytes.TrimSpace(line)) == 0:
-		return nil, nil, ""
+		return nil, nil, nil
 	case !jsonl:
-		return &classify.Input{Title: strings.TrimSpace(string(line))}, nil, ""
+		return &classify.Input{Title: strings.TrimSpace(string(line))}, nil, nil
 	}
 	in = &classify.Input{}
-	notObject := func(err error) (*classify.Input, []jsonField, string) {
-		msg := "not a JSON object"
+	notObject := func(err error) (*classify.Input, []jsonField, *cdoatlas.LineError) {
 		if err != nil {
-			msg += ": " + strings.TrimPrefix(err.Error(), "json: ")
+			return nil, nil, lineProblem("file.not_json_object_because", strings.TrimPrefix(err.Error(), "json: "))
 		}
-		return nil, nil, msg
+		return nil, nil, lineProblem("file.not_json_object")
 	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
@@ -131,12 +131,12 @@ func parseClassifyLine(line []byte, tooLong, jsonl bool) (in *classify.Input, ex
 			return notObject(err)
 		}
 		if seen[name] {
-			return nil, nil, fmt.Sprintf("field %q given twice", name)
+			return nil, nil, lineProblem("file.json_name_twice", name)
 		}
 		seen[name] = true
 		if to := classifyFields[strings.ToLower(name)]; to != nil {
 			if err := json.Unmarshal(value, to(in)); err != nil {
-				return nil, nil, fmt.Sprintf("%s must be a string", name)
+				return nil, nil, lineProblem("file.json_not_string", name)
 			}
 			continue
 		}
@@ -146,12 +146,12 @@ func parseClassifyLine(line []byte, tooLong, jsonl bool) (in *classify.Input, ex
 		return notObject(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, nil, "more than one JSON value on the line"
+		return nil, nil, lineProblem("file.json_more_values")
 	}
 	if strings.TrimSpace(in.Title) == "" {
-		return nil, nil, "title is required"
+		return nil, nil, lineProblem("file.title_required")
 	}
-	return in, extra, ""
+	return in, extra, nil
 }
 
 // withFields returns out as a JSON object that starts with the extra

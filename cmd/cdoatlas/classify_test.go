@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,6 +62,11 @@ func TestClassify(t *testing.T) {
 			if got[i+1]["line"] != line || got[i+1]["error"] == "" {
 				t.Errorf("bad line %v: got %v", line, got[i+1])
 			}
+		}
+		// Each problem in English with its message key.
+		if got[2]["error"] != "title is required" || got[2]["key"] != "file.title_required" ||
+			got[3]["error"] != fmt.Sprintf("line longer than %d bytes", maxInputLine) || got[3]["key"] != "file.line_longer" {
+			t.Errorf("bad lines 3 and 4: %v / %v", got[2], got[3])
 		}
 	})
 }

@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+
+	"github.com/cdoatlas/cdoatlas"
 )
 
 // Commands that read stdin one item a line (classify, places find) answer
 // each line with one JSON object, and a line they cannot read with
-// {"line": N, "error": "…"}, going on with the rest.
+// {"line": N, "error": "…", "key": "file.…"} (the error in English and its
+// message key), going on with the rest.
 
 // maxInputLine caps one input line; longer lines get an error object.
 const maxInputLine = 1 << 20
@@ -19,7 +22,7 @@ const maxInputLine = 1 << 20
 // maxInputLine) and returns the value to write, or a problem to report
 // for the line; nil and no problem skip it (a blank line). It returns
 // how many lines had a problem.
-func answerLines(ctx context.Context, in io.Reader, enc *json.Encoder, answer func(line []byte, tooLong bool) (any, string)) (bad int, err error) {
+func answerLines(ctx context.Context, in io.Reader, enc *json.Encoder, answer func(line []byte, tooLong bool) (any, *cdoatlas.LineError)) (bad int, err error) {
 	r := bufio.NewReaderSize(in, 64<<10)
 	for n := 1; ; n++ {
 		if ctx.Err() != nil {
@@ -33,12 +36,13 @@ func answerLines(ctx context.Context, in io.Reader, enc *json.Encoder, answer fu
 		}
 		v, problem := answer(line, tooLong)
 		switch {
-		case problem != "":
+		case problem != nil:
 			bad++
 			enc.Encode(struct {
 				Line  int    `json:"line"`
 				Error string `json:"error"`
-			}{n, problem})
+				Key   string `json:"key,omitempty"`
+			}{n, problem.Reason, problem.Key})
 		case v != nil:
 			enc.Encode(v)
 		}
@@ -46,6 +50,12 @@ func answerLines(ctx context.Context, in io.Reader, enc *json.Encoder, answer fu
 			return bad, nil
 		}
 	}
+}
+
+// lineProblem is the problem key with args of an input line.
+func lineProblem(key string, args ...any) *cdoatlas.LineError {
+	e := cdoatlas.NewLineError(0, "", key, args...)
+	return &e
 }
 
 // readLine returns the next line without its line end, reading past (and

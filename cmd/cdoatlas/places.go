@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/gazetteer"
 )
 
@@ -77,7 +78,7 @@ func (m *Main) runPlaces(ctx context.Context, args []string) error {
 		}
 		return nil
 	}
-	bad, err := answerLines(ctx, m.Stdin, enc, func(line []byte, tooLong bool) (any, string) {
+	bad, err := answerLines(ctx, m.Stdin, enc, func(line []byte, tooLong bool) (any, *cdoatlas.LineError) {
 		q, problem := parsePlaceLine(line, tooLong, *jsonl)
 		if q == nil {
 			return nil, problem
@@ -88,7 +89,7 @@ func (m *Main) runPlaces(ctx context.Context, args []string) error {
 		if q.Region == "" {
 			q.Region = *region
 		}
-		return findPlace(*q), ""
+		return findPlace(*q), nil
 	})
 	if err != nil {
 		return err
@@ -99,20 +100,20 @@ func (m *Main) runPlaces(ctx context.Context, args []string) error {
 	return nil
 }
 
-// parsePlaceLine reads one input line; blank lines are skipped (nil, "").
-func parsePlaceLine(line []byte, tooLong, jsonl bool) (*gazetteer.Query, string) {
+// parsePlaceLine reads one input line; blank lines are skipped (nil, nil).
+func parsePlaceLine(line []byte, tooLong, jsonl bool) (*gazetteer.Query, *cdoatlas.LineError) {
 	switch {
 	case tooLong:
-		return nil, "line too long"
+		return nil, lineProblem("file.line_too_long")
 	case !utf8.Valid(line):
-		return nil, "not UTF-8"
+		return nil, lineProblem("file.not_utf8")
 	}
 	s := strings.TrimSpace(strings.TrimPrefix(string(line), "\ufeff"))
 	if s == "" {
-		return nil, ""
+		return nil, nil
 	}
 	if !jsonl {
-		return &gazetteer.Query{Name: s}, ""
+		return &gazetteer.Query{Name: s}, nil
 	}
 	var in struct {
 		Query   *string `json:"query"`
@@ -121,10 +122,10 @@ func parsePlaceLine(line []byte, tooLong, jsonl bool) (*gazetteer.Query, string)
 	}
 	dec := json.NewDecoder(strings.NewReader(s))
 	if err := dec.Decode(&in); err != nil {
-		return nil, fmt.Sprintf("not a JSON object: %v", err)
+		return nil, lineProblem("file.not_json_object_because", err)
 	}
 	if in.Query == nil {
-		return nil, `"query" is missing`
+		return nil, lineProblem("file.query_missing")
 	}
-	return &gazetteer.Query{Name: *in.Query, Country: in.Country, Region: in.Region}, ""
+	return &gazetteer.Query{Name: *in.Query, Country: in.Country, Region: in.Region}, nil
 }

@@ -75,6 +75,9 @@ func TestPlacesFind(t *testing.T) {
 		if got[1]["line"] != 2.0 || got[1]["error"] == nil || got[2]["line"] != 3.0 {
 			t.Errorf("bad lines: %v / %v", got[1], got[2])
 		}
+		if got[2]["error"] != `"query" is missing` || got[2]["key"] != "file.query_missing" {
+			t.Errorf("line 3: %v, want the missing query with its key", got[2])
+		}
 	})
 	t.Run("Help", func(t *testing.T) {
 		_, stderr, err := a.run("", "places", "find", "--help")

@@ -13,6 +13,7 @@ import (
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/censusgen"
 	"github.com/cdoatlas/cdoatlas/demo"
+	"github.com/cdoatlas/cdoatlas/disclosure"
 	"github.com/cdoatlas/cdoatlas/sqldb"
 	"github.com/cdoatlas/cdoatlas/web"
 )
@@ -75,6 +76,8 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	withDemo := fs.Bool("demo", false, "migrate the database and fill it with the demo data set when it is empty")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn, error")
 	retention := fs.Int("retention-months", 12, "delete declined and withdrawn applications this many months after their last decision (0: keep them)")
+	disclosureK := fs.Int("disclosure-k", disclosure.DefaultK, "public statistics withhold counts below this threshold (at least 2)")
+	offerDays := fs.Int("offer-days", int(cdoatlas.DefaultOfferTime/(24*time.Hour)), "days a seat offered to a waitlisted applicant is held")
 	metricsAddr := fs.String("metrics-addr", "", "serve /metrics without login on this separate address (e.g. 127.0.0.1:9090, for monitoring); on the main address it needs an admin or $CDOATLAS_METRICS_TOKEN")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -82,6 +85,13 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Arg(0))
 	}
+	if *disclosureK < 2 {
+		return fmt.Errorf("--disclosure-k: at least 2, so that no single person is shown")
+	}
+	if *offerDays < 1 {
+		return fmt.Errorf("--offer-days: at least 1 day")
+	}
+	offerTime := time.Duration(*offerDays) * 24 * time.Hour
 	if *retention < 0 {
 		return fmt.Errorf("--retention-months: a number of months, 0 to keep applications")
 	}
@@ -132,6 +142,8 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	handler := web.New(db, logger, db.Ping)
 	handler.ReviewThreshold = db.ReviewThreshold
+	handler.DisclosureK = *disclosureK
+	handler.OfferTime = offerTime
 	handler.MetricsToken = os.Getenv("CDOATLAS_METRICS_TOKEN")
 	handler.OIDC = oidcLogin
 	if oidcLogin != nil {
@@ -190,7 +202,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		defer tick.Stop()
 		var lastRetention time.Time
 		for {
-			if offered, expired, err := db.RunOffers(ctx, 0); err != nil {
+			if offered, expired, err := db.RunOffers(ctx, offerTime); err != nil {
 				if ctx.Err() == nil {
 					logger.Error("offers", "error", err)
 				}
