@@ -59,4 +59,5 @@ type Store interface {
 	MailService
 	PasswordResetService
 	SearchService
+	VoteService
 }

@@ -35,6 +35,7 @@ func (s *Server) apiRoutes() []apiRoute {
 	routes = append(routes, s.apiTenures().routes()...)
 	routes = append(routes, s.apiCheckRoutes()...)
 	routes = append(routes, s.apiPlaceRoutes()...)
+	routes = append(routes, s.apiVoteRoutes()...)
 	return routes
 }
 

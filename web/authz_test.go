@@ -26,6 +26,12 @@ const (
 	needMetrics            // an admin, or the metrics token
 )
 
+// Who may use the routes of topic votes, beside the ladder above.
+const (
+	needNetworkMember = needMetrics + 1 + iota // a member of the network (of the vote's circle), its coordinators and admins
+	needVoter                                  // a member of the vote's circle only
+)
+
 // routeNeeds is the authorization matrix: route pattern → who may use it.
 var routeNeeds = map[string]int{
 	"/":                  needPublic,
@@ -50,13 +56,13 @@ var routeNeeds = map[string]int{
 	"GET /organizations/{id}":      needPublic,
 	"GET /posts/{id}":              needPublic,
 	"GET /people/{id}":             needPublic, // a person with a basis for publication
+	"GET /search":                  needPublic, // finds only people with a basis for publication
 	"GET /tenures/{id}":            needPublic,
 	"GET /calls":                   needPublic,
 	"GET /calls/{id}":              needPublic,
 	"POST /calls/{id}":             needPublic,
 	"GET /applications/{secret}":   needPublic, // who holds the link
 	"POST /applications/{secret}":  needPublic,
-	"GET /search":                  needPublic, // finds only people with a basis for publication
 	"GET /password/forgot":         needPublic,
 	"POST /password/forgot":        needPublic,
 	"GET /password/reset/{token}":  needPublic,
@@ -138,6 +144,26 @@ var routeNeeds = map[string]int{
 	"GET /admin/mail":              needAdmin,
 	"POST /admin/mail/{id}/resend": needAdmin,
 
+	// Topic votes: the network's members and coordinators; ballots by
+	// members of the vote's circle only.
+	"GET /networks/{id}/topics":      needNetworkMember,
+	"POST /networks/{id}/topics":     needNetworkMember,
+	"POST /topics/{id}/merge":        needCoordinator,
+	"POST /topics/{id}/archive":      needCoordinator,
+	"GET /networks/{id}/votes":       needNetworkMember,
+	"GET /networks/{id}/votes/new":   needCoordinator,
+	"POST /networks/{id}/votes/new":  needCoordinator,
+	"GET /votes/{id}":                needNetworkMember,
+	"POST /votes/{id}/ballot":        needVoter,
+	"POST /votes/{id}/close":         needCoordinator,
+	"GET /votes/{id}/results":        needNetworkMember,
+	"GET /votes/{id}/results.csv":    needNetworkMember,
+	"GET /api/v1/votes":              needMember, // lists only what the user may see
+	"GET /api/v1/votes/{id}":         needNetworkMember,
+	"GET /api/v1/votes/{id}/results": needNetworkMember,
+	"GET /api/v1/votes/{id}/ballot":  needVoter,
+	"PUT /api/v1/votes/{id}/ballot":  needVoter,
+
 	"GET /api/v1/openapi.json": needPublic,
 	"GET /api/v1/places":       needPublic,
 	"POST /api/v1/check":       needPublic,
@@ -197,6 +223,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	topic := &cdoatlas.Topic{NetworkID: n.ID, Title: "KI"}
+	if err := e.store.CreateTopic(ctx, topic); err != nil {
+		t.Fatal(err)
+	}
+	topicVote := &cdoatlas.Vote{CircleID: core.ID, Question: "Woran arbeiten wir?", OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour),
+		Options: []*cdoatlas.VoteOption{{TopicID: &topic.ID, Label: topic.Title}, {Label: "Frei"}}}
+	if err := e.store.CreateVote(ctx, topicVote); err != nil {
+		t.Fatal(err)
+	}
 	editor := e.as(cdoatlas.UserEditor)
 	apiToken, err := e.store.CreateAPIToken(ctx, editor.user.ID, "matrix", time.Time{})
 	if err != nil {
@@ -217,7 +252,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"/organizations/": itoa(s.muc.ID), "/posts/": itoa(s.post.ID), "/people/": itoa(s.public.ID),
 		"/tenures/": itoa(s.current.ID), "/networks/": itoa(n.ID), "/calls/": itoa(call.ID),
 		"/applications/{id}": itoa(app.ID), "/applications/{secret}": secret, "/members/": itoa(membership.ID),
-		"/account/tokens/": itoa(tokens[0].ID), "/static/": "app.css",
+		"/account/tokens/": itoa(tokens[0].ID), "/static/": "app.css", "/topics/": itoa(topic.ID), "/votes/": itoa(topicVote.ID),
 	}
 	path := func(pattern string) string {
 		p := pattern
@@ -257,6 +292,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 			switch need {
 			case needAPIWrite:
 				allowed = pr.token
+			case needNetworkMember:
+				allowed = pr.name == "member" || pr.level >= needCoordinator
+			case needVoter:
+				allowed = pr.name == "member"
 			case needMetrics:
 				allowed = pr.level == needAdmin
 			}

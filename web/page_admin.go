@@ -99,8 +99,9 @@ func auditFilter(q url.Values) cdoatlas.AuditFilter {
 
 var (
 	auditEntities = []string{cdoatlas.AuditPerson, cdoatlas.AuditTenure, cdoatlas.AuditUser, cdoatlas.AuditApplication,
-		cdoatlas.AuditMembership, cdoatlas.AuditCensus, cdoatlas.AuditRegistry}
-	auditActions = []string{cdoatlas.AuditCreate, cdoatlas.AuditUpdate, cdoatlas.AuditDelete, cdoatlas.AuditImport, cdoatlas.AuditErase}
+		cdoatlas.AuditMembership, cdoatlas.AuditCensus, cdoatlas.AuditRegistry, cdoatlas.AuditTopic, cdoatlas.AuditVote}
+	auditActions = []string{cdoatlas.AuditCreate, cdoatlas.AuditUpdate, cdoatlas.AuditDelete, cdoatlas.AuditImport, cdoatlas.AuditErase,
+		cdoatlas.AuditMerge, cdoatlas.AuditClose}
 )
 
 // handleAudit lists the audit log, filtered, 50 a page, or downloads it as

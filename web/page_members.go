@@ -34,7 +34,13 @@ type membersView struct {
 	Unlisted bool
 	Peers    string // "", size_class, region or archetype
 	PeerOpts []option
+	// networks maps circle IDs to their network's, for the links to the
+	// topics and votes.
+	networks map[int64]int64
 }
+
+// NetworkOf returns the ID of the network of a circle.
+func (v *membersView) NetworkOf(circleID int64) int64 { return v.networks[circleID] }
 
 // memberRow is a membership with the names of its circle and network.
 type memberRow struct {
@@ -80,6 +86,10 @@ func (s *site) handleMembers(w http.ResponseWriter, r *http.Request) {
 	}
 	mine, err := s.Store.FindMembershipsByEmail(ctx, v.User.Email)
 	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if v.networks, err = s.circleNetworks(ctx, mine); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -72,6 +72,8 @@ func (s *Server) registerPageRoutes() {
 	st.registerNetworkRoutes()
 	st.registerAdmissionRoutes()
 	st.registerMemberRoutes()
+	st.registerTopicRoutes()
+	st.registerVoteRoutes()
 	st.registerOutreachRoutes()
 	st.registerCheckRoutes()
 	st.registerAdminRoutes()

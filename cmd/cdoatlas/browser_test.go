@@ -167,6 +167,10 @@ func TestBrowser(t *testing.T) {
 	if _, stderr, err := a.run("", "token", "add", "--name", "Auswertung", "admin@example.org"); err != nil {
 		t.Fatalf("token add: %v %s", err, stderr)
 	}
+	// A member of the demo's core circle, for the ballot.
+	if _, stderr, err := a.run("member-test-password\n", "user", "add", "--role", "member", "demo1@example.org"); err != nil {
+		t.Fatalf("user add: %v %s", err, stderr)
+	}
 	base := a.serve("--demo")
 	ctx := browser(t, chromium)
 
@@ -402,6 +406,43 @@ func TestBrowser(t *testing.T) {
 			}
 			checkAxe(t, ctx, string(axeSource), p)
 		}
+	})
+
+	t.Run("TopicVote", func(t *testing.T) {
+		login(t, ctx, base)
+		// The demo's votes: 1 closed and anonymous, 2 open.
+		for _, p := range []string{"/networks/1/topics", "/networks/1/votes", "/networks/1/votes/new", "/votes/1", "/votes/1/results", "/votes/2", "/votes/2/results"} {
+			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
+			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
+				t.Errorf("%s: the admin sees %q", p, h1)
+			}
+			checkAxe(t, ctx, string(axeSource), p)
+		}
+		// A member ranks by keyboard: focus a rank selector, choose Rang 1
+		// with the arrow key, send the form with Enter on the button.
+		run(t, ctx, chromedp.Click(chromedp.CSS(`form.logout button`)), chromedp.WaitNotPresent(chromedp.CSS(`form.logout`)))
+		run(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name="email"]`)),
+			chromedp.SendKeys(chromedp.CSS(`input[name="email"]`), "demo1@example.org"),
+			chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), "member-test-password"+kb.Enter),
+			chromedp.WaitNotPresent(chromedp.CSS(`input[name="password"]`)))
+		run(t, ctx, chromedp.Navigate(base+"/votes/2"), chromedp.WaitVisible(chromedp.CSS(`select[name^="rank-"]`)))
+		checkAxe(t, ctx, string(axeSource), "ballot")
+		// An option not chosen yet: the arrow key gives it rank 1.
+		id := eval[string](t, ctx, `[...document.querySelectorAll('select[name^="rank-"]')].find(s => s.value === "0").id`)
+		sel := chromedp.CSS("#" + id)
+		run(t, ctx, chromedp.Focus(sel), chromedp.SendKeys(sel, kb.ArrowDown),
+			chromedp.Focus(chromedp.CSS(`form[action$="/ballot"] button[type="submit"]`)),
+			chromedp.SendKeys(chromedp.CSS(`form[action$="/ballot"] button[type="submit"]`), kb.Enter),
+			chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+		if got := text(t, ctx, "main"); !strings.Contains(got, "Ihre Stimme ist gespeichert") && !strings.Contains(got, "Your ballot is recorded") {
+			t.Errorf("after the ballot the page shows %q", got)
+		}
+		if got := eval[string](t, ctx, `document.getElementById("`+id+`").value`); got != "1" {
+			t.Errorf("the option chosen by keyboard has rank %q, want 1", got)
+		}
+		checkAxe(t, ctx, string(axeSource), "ballot recorded")
+		// Out again, so that later subtests log the admin in.
+		run(t, ctx, chromedp.Click(chromedp.CSS(`form.logout button`)), chromedp.WaitNotPresent(chromedp.CSS(`form.logout`)))
 	})
 }
 

@@ -99,6 +99,8 @@ func init() {
 		{"gen", "gen --people N --waves K --seed S [--rows R] --out DIR", "synthetic census waves with their ground truth", (*Main).runGen},
 		{"places", "places find [--country C] [--region R] [--jsonl] [NAME…]", "official code, name, kind, region, population and size class of DACH municipalities and counties as people write them (no database; stdin when no names)", (*Main).runPlaces},
 		{"network", "network propose --capacity N --applications FILE [--members FILE] [--format json|text]", "propose whom to admit to a capped circle, with the reasons", (*Main).runNetwork},
+		{"meeting", meetingUsage, "plan breakout rounds in which people meet people they have not met: no pair twice, few repeats from earlier meetings", (*Main).runMeeting},
+		{"vote", voteUsage, "tally ranked ballots (one a line, [COUNT:] A > B = C, or PrefLib files) by the Schulze method, Borda, approval or plurality", (*Main).runVote},
 	}
 }
 

@@ -66,7 +66,7 @@ func seedDemoNetwork(ctx context.Context, db *sqldb.DB) error {
 			}
 		}
 	}
-	return nil
+	return seedDemoVotes(ctx, db, n.ID, core.ID)
 }
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
@@ -208,6 +208,15 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 				}
 			} else if offered+expired > 0 {
 				logger.Info("offers", "offered", offered, "expired", expired)
+			}
+			// The close job of topic votes: the ballots of anonymous
+			// votes that closed lose their members.
+			if n, err := db.SealVotes(ctx); err != nil {
+				if ctx.Err() == nil {
+					logger.Error("votes", "error", err)
+				}
+			} else if n > 0 {
+				logger.Info("votes sealed", "count", n)
 			}
 			// Retention, once an hour: declined and withdrawn
 			// applications go after the set period.
