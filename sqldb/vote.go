@@ -237,7 +237,16 @@ func seal(ctx context.Context, t *tx, v *cdoatlas.Vote) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil // sealed meanwhile
 	}
-	if _, err := t.exec(ctx, "UPDATE ballots SET member_id = NULL WHERE vote_id = ?", v.ID); err != nil {
+	// The ballots lose their members and are stored anew in the order of
+	// their random IDs, so that not even their place in the table tells
+	// the order in which they were cast (SQLite keeps them in ID order
+	// anyway: the table has no row IDs).
+	unlink := "UPDATE ballots SET member_id = NULL WHERE vote_id = ?"
+	if t.postgres() {
+		unlink = `WITH unlinked AS (DELETE FROM ballots WHERE vote_id = ? RETURNING id, vote_id, ranks)
+			INSERT INTO ballots (id, vote_id, member_id, ranks) SELECT id, vote_id, NULL, ranks FROM unlinked ORDER BY id`
+	}
+	if _, err := t.exec(ctx, unlink, v.ID); err != nil {
 		return mapError(err)
 	}
 	v.Sealed = true

@@ -367,3 +367,49 @@ func castRetrying(ctx context.Context, db *sqldb.DB, voteID, memberID int64, r c
 	}
 	return err
 }
+
+// TestSealedOrder checks that after the seal the ballots' order in the
+// table is that of their random IDs, not the order of casting, which the
+// participation could be matched against.
+func TestSealedOrder(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newVoteFixture(t, db, 8)
+		now := time.Now()
+		v := f.newVote(t, db, true, now.Add(-time.Hour), now.Add(time.Hour))
+		for i, m := range f.members {
+			if err := db.CastBallot(ctx, v.ID, m.ID, cdoatlas.Ranks{{opt(v, i%4)}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Now = func() time.Time { return now.Add(2 * time.Hour) }
+		defer func() { db.Now = time.Now }()
+		if _, _, _, err := db.FindBallots(ctx, v.ID); err != nil { // the first read after the close seals
+			t.Fatal(err)
+		}
+		// The physical order: PostgreSQL's ctid; SQLite reads a table
+		// without row IDs in the order of its key.
+		query := fmt.Sprintf("SELECT id FROM ballots WHERE vote_id = %d", v.ID)
+		if db.Dialect() == "postgres" {
+			query += " ORDER BY ctid"
+		} else if _, err := db.ReadPool().ExecContext(ctx, "SELECT rowid FROM ballots"); err == nil {
+			t.Fatal("the ballots table has row IDs, which keep the order of casting")
+		}
+		rows, err := db.ReadPool().QueryContext(ctx, query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		if len(ids) != 8 || !slices.IsSorted(ids) {
+			t.Errorf("ballots stored in the order %v, want the order of their IDs (8)", ids)
+		}
+	})
+}
