@@ -60,4 +60,6 @@ type Store interface {
 	PasswordResetService
 	SearchService
 	VoteService
+	BreakoutService
+	MeetingService
 }

@@ -164,6 +164,32 @@ var routeNeeds = map[string]int{
 	"GET /api/v1/votes/{id}/ballot":  needVoter,
 	"PUT /api/v1/votes/{id}/ballot":  needVoter,
 
+	// Breakout plans: coordinators, and the members who sit in a plan.
+	"GET /networks/{id}/breakouts":                  needNetworkMember,
+	"GET /networks/{id}/breakouts/new":              needCoordinator,
+	"POST /networks/{id}/breakouts/new":             needCoordinator,
+	"GET /breakouts/{id}":                           needNetworkMember,
+	"GET /breakouts/{id}/print":                     needNetworkMember,
+	"POST /breakouts/{id}/move":                     needCoordinator,
+	"POST /breakouts/{id}/swap":                     needCoordinator,
+	"GET /breakouts/{id}/rounds/{round}/groups.csv": needNetworkMember,
+	"GET /breakouts/{id}/rounds/{round}/zoom.csv":   needCoordinator,
+
+	// Meetings: the invited circle's members and the coordinators; answers
+	// by invitees only; the feed by who holds its token.
+	"GET /networks/{id}/meetings":      needNetworkMember,
+	"GET /networks/{id}/meetings/new":  needCoordinator,
+	"POST /networks/{id}/meetings/new": needCoordinator,
+	"GET /meetings/{id}":               needNetworkMember,
+	"GET /meetings/{id}/edit":          needCoordinator,
+	"POST /meetings/{id}/edit":         needCoordinator,
+	"POST /meetings/{id}/answer":       needVoter,
+	"POST /meetings/{id}/attendance":   needCoordinator,
+	"GET /meetings/{id}/meeting.ics":   needNetworkMember,
+	"GET /calendar/{token}":            needPublic, // who holds the feed's token
+	"POST /members/calendar":           needMember,
+	"POST /members/calendar/revoke":    needMember,
+
 	"GET /api/v1/openapi.json": needPublic,
 	"GET /api/v1/places":       needPublic,
 	"POST /api/v1/check":       needPublic,
@@ -232,6 +258,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 	if err := e.store.CreateVote(ctx, topicVote); err != nil {
 		t.Fatal(err)
 	}
+	meeting := &cdoatlas.Meeting{CircleID: core.ID, Title: "Netzwerktreffen", StartsAt: time.Now().Add(48 * time.Hour), EndsAt: time.Now().Add(50 * time.Hour),
+		Mode: cdoatlas.MeetingVirtual, URL: "https://meet.example.org/cdo"}
+	if err := e.store.CreateMeeting(ctx, meeting); err != nil {
+		t.Fatal(err)
+	}
+	plan := matrixBreakoutPlan(t, e, core, membership)
 	editor := e.as(cdoatlas.UserEditor)
 	apiToken, err := e.store.CreateAPIToken(ctx, editor.user.ID, "matrix", time.Time{})
 	if err != nil {
@@ -253,6 +285,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"/tenures/": itoa(s.current.ID), "/networks/": itoa(n.ID), "/calls/": itoa(call.ID),
 		"/applications/{id}": itoa(app.ID), "/applications/{secret}": secret, "/members/": itoa(membership.ID),
 		"/account/tokens/": itoa(tokens[0].ID), "/static/": "app.css", "/topics/": itoa(topic.ID), "/votes/": itoa(topicVote.ID),
+		"/breakouts/": itoa(plan.ID),
+		"/meetings/":  itoa(meeting.ID),
 	}
 	path := func(pattern string) string {
 		p := pattern
@@ -272,7 +306,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 				p = strings.Replace(p, "{name}", id, 1)
 			}
 		}
-		r := strings.NewReplacer("{id}", "1", "{job}", "no-such-job", "{token}", "no-such-token", "{name}", "x")
+		r := strings.NewReplacer("{id}", "1", "{job}", "no-such-job", "{token}", "no-such-token", "{name}", "x", "{round}", "1")
 		return r.Replace(p)
 	}
 	checked := 0

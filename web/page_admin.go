@@ -99,7 +99,8 @@ func auditFilter(q url.Values) cdoatlas.AuditFilter {
 
 var (
 	auditEntities = []string{cdoatlas.AuditPerson, cdoatlas.AuditTenure, cdoatlas.AuditUser, cdoatlas.AuditApplication,
-		cdoatlas.AuditMembership, cdoatlas.AuditCensus, cdoatlas.AuditRegistry, cdoatlas.AuditTopic, cdoatlas.AuditVote}
+		cdoatlas.AuditMembership, cdoatlas.AuditCensus, cdoatlas.AuditRegistry, cdoatlas.AuditTopic, cdoatlas.AuditVote, cdoatlas.AuditMeeting,
+		cdoatlas.AuditBreakout}
 	auditActions = []string{cdoatlas.AuditCreate, cdoatlas.AuditUpdate, cdoatlas.AuditDelete, cdoatlas.AuditImport, cdoatlas.AuditErase,
 		cdoatlas.AuditMerge, cdoatlas.AuditClose}
 )

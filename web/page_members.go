@@ -37,6 +37,9 @@ type membersView struct {
 	// networks maps circle IDs to their network's, for the links to the
 	// topics and votes.
 	networks map[int64]int64
+
+	// CalendarFeed is set when the account has a calendar feed address.
+	CalendarFeed bool
 }
 
 // NetworkOf returns the ID of the network of a circle.
@@ -90,6 +93,10 @@ func (s *site) handleMembers(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if v.networks, err = s.circleNetworks(ctx, mine); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if v.CalendarFeed, err = s.Store.HasCalendarFeed(ctx, v.User.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -74,6 +74,8 @@ func (s *Server) registerPageRoutes() {
 	st.registerMemberRoutes()
 	st.registerTopicRoutes()
 	st.registerVoteRoutes()
+	st.registerBreakoutRoutes()
+	st.registerMeetingRoutes()
 	st.registerOutreachRoutes()
 	st.registerCheckRoutes()
 	st.registerAdminRoutes()

@@ -444,6 +444,41 @@ func TestBrowser(t *testing.T) {
 		// Out again, so that later subtests log the admin in.
 		run(t, ctx, chromedp.Click(chromedp.CSS(`form.logout button`)), chromedp.WaitNotPresent(chromedp.CSS(`form.logout`)))
 	})
+
+	t.Run("Meetings", func(t *testing.T) {
+		login(t, ctx, base)
+		// The admin plans a meeting in person by keyboard; Enter in the
+		// title sends the form with its first button, "Treffen speichern".
+		run(t, ctx, chromedp.Navigate(base+"/networks/1/meetings/new"), chromedp.WaitVisible(chromedp.CSS(`#meeting-title`)))
+		checkAxe(t, ctx, string(axeSource), "meeting form")
+		run(t, ctx, chromedp.SendKeys(chromedp.CSS(`#mode-in_person`), " "),
+			chromedp.SendKeys(chromedp.CSS(`#meeting-address`), "Rathaus Ulm, Marktplatz 1"),
+			chromedp.SendKeys(chromedp.CSS(`#meeting-agenda`), "Begrüßung\nOZG"),
+			chromedp.SendKeys(chromedp.CSS(`#meeting-title`), "Frühjahrstreffen"+kb.Enter),
+			chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+		if got := text(t, ctx, "main"); !strings.Contains(got, "Frühjahrstreffen") || !strings.Contains(got, "Rathaus Ulm, Marktplatz 1") {
+			t.Fatalf("after saving the meeting the page shows %q", got)
+		}
+		meeting := eval[string](t, ctx, `location.pathname`)
+		checkAxe(t, ctx, string(axeSource), "meeting page")
+		run(t, ctx, chromedp.Navigate(base+"/networks/1/meetings"), chromedp.WaitReady(chromedp.CSS("body")))
+		checkAxe(t, ctx, string(axeSource), "meetings list")
+		// A member of the core circle answers by keyboard.
+		run(t, ctx, chromedp.Click(chromedp.CSS(`form.logout button`)), chromedp.WaitNotPresent(chromedp.CSS(`form.logout`)))
+		run(t, ctx, chromedp.Navigate(base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name="email"]`)),
+			chromedp.SendKeys(chromedp.CSS(`input[name="email"]`), "demo1@example.org"),
+			chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), "member-test-password"+kb.Enter),
+			chromedp.WaitNotPresent(chromedp.CSS(`input[name="password"]`)))
+		run(t, ctx, chromedp.Navigate(base+meeting), chromedp.WaitVisible(chromedp.CSS(`#answer-yes`)))
+		checkAxe(t, ctx, string(axeSource), "meeting answer form")
+		run(t, ctx, chromedp.SendKeys(chromedp.CSS(`#answer-yes`), " "),
+			chromedp.SendKeys(chromedp.CSS(`form[action$="/answer"] button[type="submit"]`), kb.Enter),
+			chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+		if got := text(t, ctx, "main"); !strings.Contains(got, "Ihre Antwort ist gespeichert") && !strings.Contains(got, "Your answer is saved") {
+			t.Errorf("after the answer the page shows %q", got)
+		}
+		run(t, ctx, chromedp.Click(chromedp.CSS(`form.logout button`)), chromedp.WaitNotPresent(chromedp.CSS(`form.logout`)))
+	})
 }
 
 // login logs the editor in through the login form, unless already in.

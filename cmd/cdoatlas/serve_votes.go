@@ -59,7 +59,9 @@ func seedDemoVotes(ctx context.Context, db *sqldb.DB, networkID, circleID int64)
 		return err
 	}
 	if len(members) > 0 {
-		return db.CastBallot(ctx, open.ID, members[0].ID, cdoatlas.Ranks{{open.Options[0].ID}, {open.Options[4].ID}})
+		if err := db.CastBallot(ctx, open.ID, members[0].ID, cdoatlas.Ranks{{open.Options[0].ID}, {open.Options[4].ID}}); err != nil {
+			return err
+		}
 	}
-	return nil
+	return seedDemoBreakouts(ctx, db, networkID, members)
 }
