@@ -151,12 +151,7 @@ func (m *Meeting) CheckAttendance(now time.Time) error {
 // Invitee returns the membership with which someone of memberships is
 // invited to m: a current seat in the meeting's circle.
 func (m *Meeting) Invitee(memberships []*Membership) (*Membership, bool) {
-	for _, ms := range memberships {
-		if ms.CircleID == m.CircleID && ms.LeftAt == nil {
-			return ms, true
-		}
-	}
-	return nil, false
+	return SeatIn(memberships, m.CircleID)
 }
 
 // AgendaFromTopics returns the agenda with the titles of the first n of

@@ -221,8 +221,14 @@ func (v *Vote) CheckBallot(r Ranks) error {
 // Voter returns the membership with which someone of memberships votes in
 // v: a current seat in the vote's circle. ok is false for anyone else.
 func (v *Vote) Voter(memberships []*Membership) (m *Membership, ok bool) {
+	return SeatIn(memberships, v.CircleID)
+}
+
+// SeatIn returns the current seat among memberships in the circle: who
+// votes in its votes and is invited to its meetings.
+func SeatIn(memberships []*Membership, circleID int64) (*Membership, bool) {
 	for _, m := range memberships {
-		if m.CircleID == v.CircleID && m.LeftAt == nil {
+		if m.CircleID == circleID && m.LeftAt == nil {
 			return m, true
 		}
 	}

@@ -218,7 +218,7 @@ func search(s *schedule, rng *rand.Rand, iterations int) [][][]int32 {
 	stale := 0
 	evals := 0
 	for it := 1; it <= iterations && evals < maxEvaluations; it++ {
-		if bestCost == floor(t) {
+		if bestCost == 0 { // no repeats, breaks or mixing weight: nothing left to gain
 			break
 		}
 		// The best swap of a person in trouble, in any round; when no one
@@ -299,8 +299,3 @@ const maxCandidates = 24
 // maxEvaluations bounds the swaps a search weighs, so that a plan of 100
 // people in 10 rounds takes seconds, not minutes.
 const maxEvaluations = 40_000_000
-
-// floor is a cost no schedule can go below: every pair weight that cannot
-// be avoided is counted as zero, so it is reached only by plans without
-// repeats, breaks or mixing (then the search can stop).
-func floor(t *task) int64 { return 0 }

@@ -43,17 +43,7 @@ func (s *site) accessBreakout(ctx context.Context, id int64) (*breakoutAccess, e
 
 // routeBreakout is accessBreakout for the plan of a page's route.
 func (s *site) routeBreakout(w http.ResponseWriter, r *http.Request) (*breakoutAccess, bool) {
-	id, ok := pathID(r)
-	if !ok {
-		s.renderError(w, r, http.StatusNotFound)
-		return nil, false
-	}
-	ba, err := s.accessBreakout(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
-	}
-	return ba, true
+	return routeAccess(s, w, r, s.accessBreakout)
 }
 
 // breakoutSeat is a person in a group.

@@ -49,12 +49,7 @@ func (s *site) accessMeeting(ctx context.Context, id int64) (*meetingAccess, err
 	if err != nil {
 		return nil, err
 	}
-	ma := &meetingAccess{Meeting: m, Network: a.Network, Coordinator: a.Coordinator}
-	for _, c := range a.Circles {
-		if c.ID == m.CircleID {
-			ma.Circle = c
-		}
-	}
+	ma := &meetingAccess{Meeting: m, Network: a.Network, Coordinator: a.Coordinator, Circle: a.circle(m.CircleID)}
 	if inv, ok := m.Invitee(a.Seats); ok {
 		ma.Invitee = inv
 	}
@@ -66,17 +61,7 @@ func (s *site) accessMeeting(ctx context.Context, id int64) (*meetingAccess, err
 
 // routeMeeting is accessMeeting for the meeting of the route.
 func (s *site) routeMeeting(w http.ResponseWriter, r *http.Request) (*meetingAccess, bool) {
-	id, ok := pathID(r)
-	if !ok {
-		s.renderError(w, r, http.StatusNotFound)
-		return nil, false
-	}
-	ma, err := s.accessMeeting(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
-	}
-	return ma, true
+	return routeAccess(s, w, r, s.accessMeeting)
 }
 
 // meetingRow is a meeting in a list.

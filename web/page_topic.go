@@ -30,6 +30,34 @@ type networkAccess struct {
 // network: who may see its topics and votes.
 func (a *networkAccess) member() bool { return a.Coordinator || len(a.Seats) > 0 }
 
+// circle returns the network's circle id, or nil.
+func (a *networkAccess) circle(id int64) *cdoatlas.Circle {
+	for _, c := range a.Circles {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// routeAccess loads what the ID of the route names with access, which
+// decides what the visitor may do; it answers 404 for a malformed ID and
+// the error (403, 404 …) otherwise, and returns false then.
+func routeAccess[T any](s *site, w http.ResponseWriter, r *http.Request, access func(context.Context, int64) (T, error)) (T, bool) {
+	var zero T
+	id, ok := pathID(r)
+	if !ok {
+		s.renderError(w, r, http.StatusNotFound)
+		return zero, false
+	}
+	v, err := access(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return zero, false
+	}
+	return v, true
+}
+
 // accessNetwork loads a network and what the visitor may do in it.
 func (s *site) accessNetwork(ctx context.Context, networkID int64) (*networkAccess, error) {
 	n, err := s.Store.FindNetworkByID(ctx, networkID)

@@ -56,12 +56,7 @@ func accessVote(ctx context.Context, s *Server, id int64) (*voteAccess, error) {
 	if err != nil {
 		return nil, err
 	}
-	va := &voteAccess{Vote: v, Network: a.Network, Coordinator: a.Coordinator}
-	for _, c := range a.Circles {
-		if c.ID == v.CircleID {
-			va.Circle = c
-		}
-	}
+	va := &voteAccess{Vote: v, Network: a.Network, Coordinator: a.Coordinator, Circle: a.circle(v.CircleID)}
 	if m, ok := v.Voter(a.Seats); ok {
 		va.Voter = m
 	}
@@ -73,17 +68,7 @@ func accessVote(ctx context.Context, s *Server, id int64) (*voteAccess, error) {
 
 // routeVote is accessVote for the vote of a page's route.
 func (s *site) routeVote(w http.ResponseWriter, r *http.Request) (*voteAccess, bool) {
-	id, ok := pathID(r)
-	if !ok {
-		s.renderError(w, r, http.StatusNotFound)
-		return nil, false
-	}
-	va, err := s.accessVote(r.Context(), id)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
-	}
-	return va, true
+	return routeAccess(s, w, r, s.accessVote)
 }
 
 // voteState is "planned", "open" or "closed".

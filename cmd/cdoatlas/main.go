@@ -104,6 +104,20 @@ func init() {
 	}
 }
 
+// subcommand checks that args start with sub, the one subcommand of
+// command: otherwise it prints command's usage and returns flag.ErrHelp
+// when help was asked for, or an error giving usage.
+func (m *Main) subcommand(args []string, command, sub, usage string) error {
+	if len(args) > 0 && args[0] == sub {
+		return nil
+	}
+	m.flagSet(command).Usage()
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		return flag.ErrHelp
+	}
+	return errors.New("usage: cdoatlas " + usage)
+}
+
 // Run runs the command named by args[0].
 func (m *Main) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,12 +19,8 @@ const meetingUsage = "meeting rounds (--people N | --people-file FILE) --group-s
 
 // runMeeting plans breakout rounds.
 func (m *Main) runMeeting(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "rounds" {
-		m.flagSet("meeting").Usage()
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			return flag.ErrHelp
-		}
-		return errors.New("usage: cdoatlas " + meetingUsage)
+	if err := m.subcommand(args, "meeting", "rounds", meetingUsage); err != nil {
+		return err
 	}
 	fs := m.flagSet("meeting")
 	people := fs.Int("people", 0, "number the people 1…N")

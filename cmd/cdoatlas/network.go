@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,12 +18,8 @@ import (
 // runNetwork runs `network propose`: whom to admit to a capped circle,
 // read from files, without a database.
 func (m *Main) runNetwork(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "propose" {
-		m.flagSet("network").Usage()
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			return flag.ErrHelp
-		}
-		return errors.New("usage: cdoatlas network propose --capacity N --applications FILE [--members FILE] [--format json|text]")
+	if err := m.subcommand(args, "network", "propose", "network propose --capacity N --applications FILE [--members FILE] [--format json|text]"); err != nil {
+		return err
 	}
 	fs := m.flagSet("network")
 	capacity := fs.Int("capacity", -1, "seats of the circle, the members' included (required)")

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -51,12 +50,8 @@ func findPlace(q gazetteer.Query) placeLine {
 // one a line; with --jsonl stdin holds {"query", "country", "region"}
 // objects, and a line that cannot be read gives {"line": N, "error": "…"}.
 func (m *Main) runPlaces(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "find" {
-		m.flagSet("places").Usage()
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			return flag.ErrHelp
-		}
-		return errors.New("places: the subcommand is find")
+	if err := m.subcommand(args, "places", "find", "places find [--country C] [--region R] [--jsonl] [NAME…]"); err != nil {
+		return err
 	}
 	fs := m.flagSet("places")
 	country := fs.String("country", "", "only places in this country (DE, AT, CH)")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,12 +20,8 @@ const voteUsage = "vote tally [--method schulze|borda|approval|plurality] [--for
 
 // runVote tallies a file of ballots.
 func (m *Main) runVote(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "tally" {
-		m.flagSet("vote").Usage()
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			return flag.ErrHelp
-		}
-		return errors.New("usage: cdoatlas " + voteUsage)
+	if err := m.subcommand(args, "vote", "tally", voteUsage); err != nil {
+		return err
 	}
 	fs := m.flagSet("vote")
 	method := fs.String("method", vote.Schulze, "schulze, borda, approval or plurality")
