@@ -72,7 +72,7 @@ func (be *breakoutEnv) create(t *testing.T, title string, rounds int) *cdoatlas.
 		t.Fatalf("redirect to %q, want the plan", w.Header().Get("Location"))
 	}
 	page := text(be.coord.follow(w).Body.String())
-	for _, want := range []string{"Der Breakout-Plan ist gespeichert.", title, "Runde 1 – Gruppe 1", "Person A", "Person H"} {
+	for _, want := range []string{"Der Breakout-Plan ist gespeichert.", title, "Runde 1 – Gruppe 1", "Person A", "Person H", "01.03.2027"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the new plan's page lacks %q:\n%s", want, page)
 		}
@@ -252,5 +252,18 @@ func TestBreakoutFormErrors(t *testing.T) {
 	plans, _ := be.e.store.FindBreakoutPlans(context.Background(), be.network.ID)
 	if len(plans) != 0 {
 		t.Errorf("%d plans saved from a form with errors", len(plans))
+	}
+}
+
+// TestBreakoutDates: the plan's date reads as German pages write dates on
+// the plan, its print view and the network's list.
+func TestBreakoutDates(t *testing.T) {
+	be := newBreakoutEnv(t)
+	p := be.create(t, "Frühjahrstreffen", 1)
+	for _, path := range []string{"/breakouts/" + itoa(p.ID), "/breakouts/" + itoa(p.ID) + "/print", "/networks/" + itoa(be.network.ID) + "/breakouts"} {
+		w := be.coord.get(path)
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "01.03.2027") || strings.Contains(w.Body.String(), "2027-03-01") {
+			t.Errorf("GET %s: status %d, want the date as 01.03.2027", path, w.Code)
+		}
 	}
 }
