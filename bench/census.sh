@@ -21,6 +21,7 @@ OUT=bench/out/census
 PGURL=postgres://postgres@127.0.0.1:5432/cdoatlas_census_bench?sslmode=disable
 mkdir -p "$OUT"
 go build -o "$OUT/cdoatlas" ./cmd/cdoatlas
+go build -o "$OUT/sqlitefloor" ./bench/sqlitefloor
 BIN=$OUT/cdoatlas
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), $(sqlite3 --version | cut -d' ' -f1-2)"
 
@@ -54,6 +55,13 @@ for rows in $SIZES; do
   n=$(sqlite3 "$OUT/sqlite3.db" "SELECT COUNT(*) FROM obs")
   read -r _ bsecs bkb <<<"$base"
   printf '%9s rows  %-34s %7.2f s  %5d MiB  (%s rows)\n' "$rows" "sqlite3 .import (bare table)" "$bsecs" $(( bkb / 1024 )) "$n"
+
+  # The same rows inserted by the pure-Go driver the atlas uses, into the
+  # same bare table: what any Go program pays before it checks anything.
+  rm -f "$OUT/floor.db" "$OUT/floor.db-wal" "$OUT/floor.db-shm"
+  floor=$(timed floor "$OUT/sqlitefloor" "$OUT/floor.db" $(tail -n +2 "$data/waves.csv" | cut -d, -f4 | sed "s|^|$data/|"))
+  read -r _ fsecs fkb <<<"$floor"
+  printf '%9s rows  %-34s %7.2f s  %5d MiB  (%s× sqlite3)\n' "" "pure-Go driver insert (bare table)" "$fsecs" $(( fkb / 1024 )) "$(echo "scale=1; $fsecs / $bsecs" | bc)"
 
   for db in $DBS; do
     case $db in

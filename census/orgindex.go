@@ -22,6 +22,25 @@ type orgIndex struct {
 	// orgByAcronym holds organizations that are no places by the
 	// acronyms of their names ("SBB", "ADAC").
 	orgByAcronym map[string][]int64
+	// keys memoizes OrgKey where one goroutine uses the index (the
+	// Resolver): a raw export writes the same organization names many
+	// times. Nil in the OrgMatcher, which requests share.
+	keys map[string]orgKey
+}
+
+type orgKey struct{ key, kind string }
+
+// orgKey is OrgKey(name), worked out once per name.
+func (ix *orgIndex) orgKey(name string) (key, kind string) {
+	if ix.keys == nil {
+		return OrgKey(name)
+	}
+	if k, ok := ix.keys[name]; ok {
+		return k.key, k.kind
+	}
+	key, kind = OrgKey(name)
+	ix.keys[name] = orgKey{key, kind}
+	return key, kind
 }
 
 func newOrgIndex(n int) orgIndex {
@@ -55,7 +74,7 @@ func (ix *orgIndex) remove(o *OrgRef) {
 	drop(ix.orgByCode, o.CodeKey)
 	drop(ix.states, o.Region)
 	for _, n := range append([]string{o.Name}, o.OtherNames...) {
-		k, _ := OrgKey(n)
+		k, _ := ix.orgKey(n)
 		drop(ix.orgByName, k)
 		for _, a := range acronyms(n) {
 			drop(ix.orgByAcronym, a)
@@ -66,7 +85,7 @@ func (ix *orgIndex) remove(o *OrgRef) {
 
 // addOrgName indexes one more name of an organization.
 func (ix *orgIndex) addOrgName(id int64, name string) {
-	k, _ := OrgKey(name)
+	k, _ := ix.orgKey(name)
 	if k == "" {
 		return
 	}
@@ -106,7 +125,7 @@ func (ix *orgIndex) find(q OrgQuery) orgFind {
 	if country == "" && q.Region != "" {
 		country, _, _ = strings.Cut(q.Region, "-")
 	}
-	key, kind := OrgKey(q.Name)
+	key, kind := ix.orgKey(q.Name)
 	if kind == "" && q.Kind != cdoatlas.KindUnknown {
 		kind = q.Kind
 	}
@@ -166,7 +185,7 @@ func (ix *orgIndex) placeStored(pl gazetteer.Place) int64 {
 			return id
 		}
 	}
-	key, _ := OrgKey(pl.Name)
+	key, _ := ix.orgKey(pl.Name)
 	for _, id := range ix.orgByName[key] {
 		org := ix.orgs[id]
 		if org.CodeKey == "" && org.Country == pl.Country && org.Region == pl.Region && org.Kind != cdoatlas.KindUnknown && kindFits(pl.Kind, org.Kind) {

@@ -16,7 +16,7 @@ const maxMovers = 4
 func (r *Resolver) addPerson(ref PersonRef) *person {
 	seen, profiles := ref.Seen, ref.Profiles
 	ref.Seen, ref.Profiles = nil, nil // held compactly below
-	p := &person{ref: personRef{ID: ref.ID, Name: ref.Name, Gender: ref.Gender, BirthYear: ref.BirthYear}, key: NameKey(ref.Name)}
+	p := &person{ref: personRef{ID: ref.ID, Name: ref.Name, Gender: ref.Gender, BirthYear: ref.BirthYear}, key: r.nameKey(ref.Name)}
 	r.people[ref.ID] = p
 	if p.key != "" {
 		r.byName[p.key] = append(r.byName[p.key], ref.ID)
@@ -32,6 +32,16 @@ func (r *Resolver) addPerson(ref PersonRef) *person {
 		p.addProfile(k)
 	}
 	return p
+}
+
+// nameKey is NameKey(name), worked out once per name.
+func (r *Resolver) nameKey(name string) string {
+	k, ok := r.nameKeys[name]
+	if !ok {
+		k = NameKey(name)
+		r.nameKeys[name] = k
+	}
+	return k
 }
 
 // startWave begins the resolution of a wave: who was not seen in it yet
@@ -140,7 +150,7 @@ func (r *Resolver) strongMatch(o *cdoatlas.Observation) (int64, float64) {
 			return r.join(r.people[id], o, profile), 1
 		}
 	}
-	key := NameKey(o.PersonName)
+	key := r.nameKey(o.PersonName)
 	toks := nameTokens(key)
 	if len(toks) == 0 {
 		return 0, 0
@@ -167,7 +177,7 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 		return id, score
 	}
 	profile := ProfileKey(o.ProfileURL)
-	key := NameKey(o.PersonName)
+	key := r.nameKey(o.PersonName)
 	var best *person
 	bestScore := 0.0
 	for _, t := range nameTokens(key) {

@@ -112,6 +112,9 @@ type Resolver struct {
 	byOrgTok  map[orgToken][]int64
 	asked     map[[2]int64]bool
 	newOrgs   map[int64]*cdoatlas.Organization
+	// nameKeys memoizes NameKey: a census of common names holds each many
+	// times.
+	nameKeys map[string]string
 	// The wave being resolved, and its people not seen in it yet by name
 	// key, for the names asked about (unseenNamed).
 	wave   string
@@ -222,10 +225,11 @@ func newResolver(ctx context.Context, ix *Index) (*Resolver, error) {
 		orgIndex: newOrgIndex(len(ix.Orgs)),
 		posts:    make(map[postKey]int64, len(ix.Posts)), people: make(map[int64]*person, n), byName: make(map[string][]int64, n/2),
 		byProfile: make(map[string]int64, n), byOrgTok: make(map[orgToken][]int64, 2*n),
-		asked:   map[[2]int64]bool{},
+		asked: map[[2]int64]bool{}, nameKeys: map[string]string{},
 		newOrgs: map[int64]*cdoatlas.Organization{},
 		Changes: Changes{Updated: map[int64]*cdoatlas.Person{}, OrgPlaces: map[int64][2]string{}},
 	}
+	r.orgIndex.keys = make(map[string]orgKey, len(ix.Orgs))
 	for i := range ix.Orgs {
 		r.addOrg(&ix.Orgs[i])
 	}

@@ -166,8 +166,10 @@ func loadIndex(ctx context.Context, t *tx) (*census.Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Read from the index observations_person alone; a sighting read twice
+	// (a tenure and an observation) counts once in the resolver.
 	seen := `SELECT DISTINCT person_id, organization_id, wave, role FROM observations WHERE person_id IS NOT NULL AND organization_id IS NOT NULL
-		UNION SELECT te.person_id, p.organization_id, '', p.role FROM tenures te JOIN posts p ON p.id = te.post_id`
+		UNION ALL SELECT te.person_id, p.organization_id, '', p.role FROM tenures te JOIN posts p ON p.id = te.post_id`
 	err = eachRow(ctx, t, seen, func(s scanner) error {
 		var person, org int64
 		var wave, role string
