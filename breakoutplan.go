@@ -203,9 +203,20 @@ func (p *BreakoutPlan) Swap(r int, a, b string) error {
 // BreakoutService stores breakout plans. It reads and writes only; the
 // rounds and figures are made by the caller (MakeBreakoutPlan, Score).
 type BreakoutService interface {
-	// CreateBreakoutPlan validates and stores a plan of a network.
-	// EINVALID, ENOTFOUND for an unknown network.
+	// CreateBreakoutPlan validates and stores a plan of a network, and of
+	// one of its meetings when MeetingID is set. EINVALID (also for a
+	// meeting of another network), ENOTFOUND for an unknown network,
+	// ECONFLICT when the meeting has a plan already.
 	CreateBreakoutPlan(ctx context.Context, p *BreakoutPlan) error
+	// FindMeetingBreakoutPlan returns the plan of a meeting. ENOTFOUND.
+	FindMeetingBreakoutPlan(ctx context.Context, meetingID int64) (*BreakoutPlan, error)
+	// UpdateBreakoutPlan stores a plan's title, date, options, rounds and
+	// figures (after a rename, or new fixed assignments and a new
+	// planning). EINVALID, ENOTFOUND.
+	UpdateBreakoutPlan(ctx context.Context, p *BreakoutPlan) error
+	// DeleteBreakoutPlan deletes a plan; later plans no longer count its
+	// rounds as history. ENOTFOUND.
+	DeleteBreakoutPlan(ctx context.Context, id int64) error
 	// FindBreakoutPlanByID returns a plan. ENOTFOUND.
 	FindBreakoutPlanByID(ctx context.Context, id int64) (*BreakoutPlan, error)
 	// FindBreakoutPlans returns a network's plans, oldest first.

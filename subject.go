@@ -2,6 +2,8 @@ package cdoatlas
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -54,6 +56,34 @@ type SubjectData struct {
 	Applications []*Application `json:"applications"`
 	Memberships  []*Membership  `json:"memberships"`
 	Consents     []*Consent     `json:"consents"` // every record, oldest first
+	// Meetings are the answers and attendance of the address's
+	// memberships, the latest meeting first.
+	Meetings []*SubjectMeeting `json:"meetings"`
+	// Breakouts are the seats of its memberships in breakout plans, the
+	// latest plan first.
+	Breakouts []*SubjectBreakout `json:"breakouts"`
+}
+
+// SubjectMeeting is a member's answer to a meeting and their attendance
+// (nil while not recorded).
+type SubjectMeeting struct {
+	MeetingID    int64     `json:"meeting_id"`
+	MembershipID int64     `json:"membership_id"`
+	Title        string    `json:"title"`
+	StartsAt     time.Time `json:"starts_at"`
+	Answer       string    `json:"answer"`
+	Attended     *bool     `json:"attended"`
+}
+
+// SubjectBreakout is where a member sits in a breakout plan. The other
+// people of the groups are theirs to tell, not the export's.
+type SubjectBreakout struct {
+	PlanID       int64          `json:"plan_id"`
+	MembershipID int64          `json:"membership_id"`
+	MeetingID    *int64         `json:"meeting_id"`
+	Title        string         `json:"title"`
+	HeldOn       string         `json:"held_on"`
+	Seats        []BreakoutSeat `json:"seats"`
 }
 
 // HasConsent reports whether the latest record of purpose is a consent.
@@ -94,8 +124,26 @@ type SubjectService interface {
 	WithdrawConsent(ctx context.Context, email, purpose string) error
 	// EraseSubject anonymises the applications and memberships of the
 	// address (name, address, organization, tasks; a membership ends),
-	// deletes its consents, links and mails, and returns how many
-	// records it anonymised. Figures stay as they were: kind, country,
-	// region and size stay.
+	// deletes its consents, links and mails, and its answers to meetings
+	// that have not begun, and returns how many records it anonymised.
+	// Figures stay as they were: kind, country, region and size stay, and
+	// so do the attendance of past meetings and the seats in breakout
+	// plans, under the anonymised membership.
 	EraseSubject(ctx context.Context, email string) (int, error)
+}
+
+// erasedDomain is the domain of erased addresses: sure not to reach
+// anyone (.invalid, RFC 2606).
+const erasedDomain = "@example.invalid"
+
+// ErasedAddress is the address an erased record (an application or a
+// membership) keeps: unique, and sure not to reach anyone.
+func ErasedAddress(what string, id int64) string {
+	return "erased-" + what + "-" + strconv.FormatInt(id, 10) + erasedDomain
+}
+
+// IsErasedAddress reports whether email is an erased record's address,
+// which no file or mail may name.
+func IsErasedAddress(email string) bool {
+	return strings.HasPrefix(email, "erased-") && strings.HasSuffix(email, erasedDomain)
 }

@@ -2,7 +2,9 @@ package demo_test
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/demo"
@@ -110,5 +112,88 @@ func TestSynthetic(t *testing.T) {
 	}
 	if len(orgs) != 200 || len(posts) != 500 || tenures != 1000 {
 		t.Errorf("got %d organizations, %d posts, %d tenures; want 200, 500, 1000", len(orgs), len(posts), tenures)
+	}
+}
+
+// TestSeedMeetings: the demo gives a network fictional members, a past
+// meeting (attendance recorded, a breakout plan of those who attended)
+// and a meeting to come with answers.
+func TestSeedMeetings(t *testing.T) {
+	ctx := context.Background()
+	db := sqldbtest.Open(t)
+	if _, err := demo.Seed(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	network := &cdoatlas.Network{Name: "Demo"}
+	if err := db.CreateNetwork(ctx, network); err != nil {
+		t.Fatal(err)
+	}
+	core := &cdoatlas.Circle{NetworkID: network.ID, Name: "Kernkreis", Capacity: 40}
+	if err := db.CreateCircle(ctx, core); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.SeedMeetings(ctx, db, network.ID, core.ID, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	records, err := demo.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fictional := map[string]bool{}
+	for _, r := range records {
+		if r.Person != nil && r.Person.Fictional {
+			fictional[r.Person.Name] = true
+		}
+	}
+	meetings, err := db.FindMeetings(ctx, network.ID)
+	if err != nil || len(meetings) != 2 {
+		t.Fatalf("meetings %v, %v; want two", meetings, err)
+	}
+	now := time.Now()
+	next, past := meetings[0], meetings[1]
+	if next.Started(now) || !past.Started(now) {
+		t.Fatalf("meetings start %v and %v, want one to come and one past", next.StartsAt, past.StartsAt)
+	}
+	replies, err := db.FindReplies(ctx, past.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	attended := 0
+	for _, rp := range replies {
+		if !fictional[rp.Name] {
+			t.Errorf("member %q is not a fictional person of the demo", rp.Name)
+		}
+		if rp.Attended == nil {
+			t.Errorf("%s: attendance not recorded", rp.Name)
+		} else if *rp.Attended {
+			attended++
+		}
+	}
+	if len(replies) < 10 || attended < 6 || attended == len(replies) {
+		t.Errorf("%d invitees, %d attended; want some of at least 10 absent", len(replies), attended)
+	}
+	answers, _ := db.FindReplies(ctx, next.ID)
+	given := map[string]int{}
+	for _, rp := range answers {
+		given[rp.Answer]++
+	}
+	if given["yes"] == 0 || given["no"] == 0 || given[""] == 0 {
+		t.Errorf("answers to the next meeting %v, want yes, no and no answer", given)
+	}
+	p, err := db.FindMeetingBreakoutPlan(ctx, past.ID)
+	if err != nil {
+		t.Fatalf("the past meeting's plan: %v", err)
+	}
+	if len(p.Options.People) != attended || len(p.Rounds) != 3 || p.WithinRepeats != 0 {
+		t.Errorf("the plan seats %d in %d rounds with %d repeats; want the %d attendees in 3 rounds without repeats",
+			len(p.Options.People), len(p.Rounds), p.WithinRepeats, attended)
+	}
+	if _, err := db.FindMeetingBreakoutPlan(ctx, next.ID); cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
+		t.Errorf("the next meeting has a plan: %v", err)
+	}
+	for _, m := range demo.Members(records) {
+		if !strings.HasSuffix(m.Email, "@example.org") {
+			t.Errorf("member address %q is not under example.org", m.Email)
+		}
 	}
 }

@@ -60,12 +60,23 @@ func (db *DB) CreateBreakoutPlan(ctx context.Context, p *cdoatlas.BreakoutPlan) 
 		if n == 0 {
 			return cdoatlas.Errorf(cdoatlas.ENOTFOUND, "network.unknown")
 		}
+		if p.MeetingID != nil {
+			m, err := findMeeting(ctx, t, *p.MeetingID)
+			if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND {
+				return cdoatlas.FieldErrors{"meeting_id": "breakouts.meeting_invalid"}.Err()
+			} else if err != nil {
+				return err
+			}
+			if err := p.CheckMeeting(m); err != nil {
+				return err
+			}
+		}
 		err := t.queryRow(ctx, `INSERT INTO breakout_plans (network_id, meeting_id, title, held_on, options, rounds,
 			within_repeats, history_repeats, violations, bound, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.NetworkID, nullInt64(p.MeetingID), p.Title, p.HeldOn, options, rounds,
 			p.WithinRepeats, p.HistoryRepeats, p.Violations, p.Bound, t.ts(t.now), t.ts(t.now)).Scan(&p.ID)
 		if err != nil {
-			return mapError(err)
+			return mapWriteError(err, cdoatlas.Errorf(cdoatlas.ECONFLICT, "breakouts.meeting_has_plan"), "", "")
 		}
 		p.CreatedAt, p.UpdatedAt = t.now, t.now
 		return t.audit(ctx, cdoatlas.AuditBreakout, p.ID, cdoatlas.AuditCreate, "title", "held_on", "people", "rounds")
@@ -122,5 +133,61 @@ func (db *DB) UpdateBreakoutRounds(ctx context.Context, p *cdoatlas.BreakoutPlan
 		}
 		p.UpdatedAt = t.now
 		return t.audit(ctx, cdoatlas.AuditBreakout, p.ID, cdoatlas.AuditUpdate, "rounds")
+	})
+}
+
+// FindMeetingBreakoutPlan returns the plan of a meeting. ENOTFOUND.
+func (db *DB) FindMeetingBreakoutPlan(ctx context.Context, meetingID int64) (*cdoatlas.BreakoutPlan, error) {
+	return read(ctx, db, func(t *tx) (*cdoatlas.BreakoutPlan, error) {
+		p, err := scanBreakoutPlan(t.queryRow(ctx, "SELECT "+breakoutColumns+" FROM breakout_plans WHERE meeting_id = ?", meetingID))
+		if noRows(err) {
+			return nil, cdoatlas.Errorf(cdoatlas.ENOTFOUND, "breakouts.not_found")
+		} else if err != nil {
+			return nil, mapError(err)
+		}
+		return p, nil
+	})
+}
+
+// UpdateBreakoutPlan stores a plan's title, date, options, rounds and
+// figures.
+func (db *DB) UpdateBreakoutPlan(ctx context.Context, p *cdoatlas.BreakoutPlan) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	options, rounds, err := breakoutJSON(p)
+	if err != nil {
+		return err
+	}
+	return db.write(ctx, func(t *tx) error {
+		res, err := t.exec(ctx, `UPDATE breakout_plans SET title = ?, held_on = ?, options = ?, rounds = ?, within_repeats = ?, history_repeats = ?,
+			violations = ?, bound = ?, updated_at = ? WHERE id = ?`, p.Title, p.HeldOn, options, rounds,
+			p.WithinRepeats, p.HistoryRepeats, p.Violations, p.Bound, t.ts(t.now), p.ID)
+		if err != nil {
+			return mapError(err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return mapError(err)
+		} else if n == 0 {
+			return cdoatlas.Errorf(cdoatlas.ENOTFOUND, "breakouts.not_found")
+		}
+		p.UpdatedAt = t.now
+		return t.audit(ctx, cdoatlas.AuditBreakout, p.ID, cdoatlas.AuditUpdate, "title", "held_on", "options", "rounds")
+	})
+}
+
+// DeleteBreakoutPlan deletes a plan.
+func (db *DB) DeleteBreakoutPlan(ctx context.Context, id int64) error {
+	return db.write(ctx, func(t *tx) error {
+		res, err := t.exec(ctx, "DELETE FROM breakout_plans WHERE id = ?", id)
+		if err != nil {
+			return mapError(err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return mapError(err)
+		} else if n == 0 {
+			return cdoatlas.Errorf(cdoatlas.ENOTFOUND, "breakouts.not_found")
+		}
+		return t.audit(ctx, cdoatlas.AuditBreakout, id, cdoatlas.AuditDelete)
 	})
 }

@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -86,7 +85,8 @@ func (db *DB) FindSubjectData(ctx context.Context, email string) (*cdoatlas.Subj
 	if email == "" {
 		return nil, errBadDataLink
 	}
-	d := &cdoatlas.SubjectData{Email: email, Applications: []*cdoatlas.Application{}, Consents: []*cdoatlas.Consent{}}
+	d := &cdoatlas.SubjectData{Email: email, Applications: []*cdoatlas.Application{}, Consents: []*cdoatlas.Consent{},
+		Meetings: []*cdoatlas.SubjectMeeting{}, Breakouts: []*cdoatlas.SubjectBreakout{}}
 	var err error
 	if d.Memberships, err = db.findMemberships(ctx, "email = ?", email); err != nil {
 		return nil, err
@@ -110,7 +110,13 @@ func (db *DB) FindSubjectData(ctx context.Context, email string) (*cdoatlas.Subj
 			d.Consents = append(d.Consents, &c)
 			return nil
 		}, email)
-		return struct{}{}, err
+		if err != nil {
+			return struct{}{}, err
+		}
+		if err := subjectMeetings(ctx, t, d); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, subjectBreakouts(ctx, t, d)
 	})
 	if err != nil {
 		return nil, err
@@ -244,7 +250,7 @@ func (db *DB) EraseSubject(ctx context.Context, email string) (int, error) {
 		for _, id := range apps {
 			if _, err := t.exec(ctx, `UPDATE applications SET person_name = ?, email = ?, organization_id = NULL, organization_name = '',
 				title = '', tasks = '', placement = '', mandate = '', gender = 'unknown', explanations = '' WHERE id = ?`,
-				erased, erasedAddress("application", id), id); err != nil {
+				erased, cdoatlas.ErasedAddress("application", id), id); err != nil {
 				return mapError(err)
 			}
 			if _, err := t.exec(ctx, "UPDATE decisions SET note = '' WHERE application_id = ?", id); err != nil {
@@ -257,6 +263,12 @@ func (db *DB) EraseSubject(ctx context.Context, email string) (int, error) {
 				return err
 			}
 		}
+		// An ended membership attends no meeting to come; the attendance
+		// of past ones stays, under the anonymised membership.
+		if _, err := t.exec(ctx, `DELETE FROM meeting_replies WHERE member_id IN (SELECT id FROM memberships WHERE email = ?)
+			AND meeting_id IN (SELECT id FROM meetings WHERE starts_at > ?)`, email, t.ts(t.now)); err != nil {
+			return mapError(err)
+		}
 		members, err := idsWhere(ctx, t, "SELECT id FROM memberships WHERE email = ?", email)
 		if err != nil {
 			return err
@@ -265,7 +277,7 @@ func (db *DB) EraseSubject(ctx context.Context, email string) (int, error) {
 			if _, err := t.exec(ctx, `UPDATE memberships SET person_name = ?, email = ?, organization_id = NULL, organization_name = '',
 				title = '', tasks = '', placement = '', gender = 'unknown', listed = ?, leave_reason = '',
 				left_at = COALESCE(left_at, ?) WHERE id = ?`,
-				erased, erasedAddress("membership", id), false, t.ts(t.now), id); err != nil {
+				erased, cdoatlas.ErasedAddress("membership", id), false, t.ts(t.now), id); err != nil {
 				return mapError(err)
 			}
 			if err := t.audit(ctx, cdoatlas.AuditMembership, id, cdoatlas.AuditErase); err != nil {
@@ -283,12 +295,6 @@ func (db *DB) EraseSubject(ctx context.Context, email string) (int, error) {
 	return n, err
 }
 
-// erasedAddress is the address an erased record keeps: unique, and sure
-// not to reach anyone (.invalid, RFC 2606).
-func erasedAddress(what string, id int64) string {
-	return "erased-" + what + "-" + strconv.FormatInt(id, 10) + "@example.invalid"
-}
-
 // idsWhere returns the ids a query selects.
 func idsWhere(ctx context.Context, t *tx, q string, args ...any) ([]int64, error) {
 	var ids []int64
@@ -301,4 +307,52 @@ func idsWhere(ctx context.Context, t *tx, q string, args ...any) ([]int64, error
 		return nil
 	}, args...)
 	return ids, err
+}
+
+// subjectMeetings adds the answers and attendance of d's memberships.
+func subjectMeetings(ctx context.Context, t *tx, d *cdoatlas.SubjectData) error {
+	return eachRow(ctx, t, `SELECT m.id, r.member_id, m.title, m.starts_at, r.answer, r.attended
+		FROM meeting_replies r JOIN meetings m ON m.id = r.meeting_id JOIN memberships ms ON ms.id = r.member_id
+		WHERE ms.email = ? ORDER BY m.starts_at DESC, m.id DESC`, func(s scanner) error {
+		var sm cdoatlas.SubjectMeeting
+		var attended string
+		if err := s.Scan(&sm.MeetingID, &sm.MembershipID, &sm.Title, timeCol{&sm.StartsAt}, &sm.Answer, &attended); err != nil {
+			return err
+		}
+		if attended != "" {
+			a := attended == "yes"
+			sm.Attended = &a
+		}
+		d.Meetings = append(d.Meetings, &sm)
+		return nil
+	}, d.Email)
+}
+
+// subjectBreakouts adds the seats of d's memberships in the plans of
+// their networks.
+func subjectBreakouts(ctx context.Context, t *tx, d *cdoatlas.SubjectData) error {
+	if len(d.Memberships) == 0 {
+		return nil
+	}
+	var plans []*cdoatlas.BreakoutPlan
+	err := eachRow(ctx, t, `SELECT `+breakoutColumns+` FROM breakout_plans WHERE network_id IN
+		(SELECT c.network_id FROM circles c JOIN memberships ms ON ms.circle_id = c.id WHERE ms.email = ?) ORDER BY id DESC`, func(s scanner) error {
+		p, err := scanBreakoutPlan(s)
+		if err == nil {
+			plans = append(plans, p)
+		}
+		return err
+	}, d.Email)
+	if err != nil {
+		return err
+	}
+	for _, p := range plans {
+		for _, m := range d.Memberships {
+			if seats := p.SeatsOf(m.ID); seats != nil {
+				d.Breakouts = append(d.Breakouts, &cdoatlas.SubjectBreakout{PlanID: p.ID, MembershipID: m.ID, MeetingID: p.MeetingID,
+					Title: p.Title, HeldOn: p.HeldOn, Seats: seats})
+			}
+		}
+	}
+	return nil
 }

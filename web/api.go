@@ -36,6 +36,7 @@ func (s *Server) apiRoutes() []apiRoute {
 	routes = append(routes, s.apiCheckRoutes()...)
 	routes = append(routes, s.apiPlaceRoutes()...)
 	routes = append(routes, s.apiVoteRoutes()...)
+	routes = append(routes, s.apiMeetingRoutes()...)
 	return routes
 }
 

@@ -20,8 +20,8 @@ func TestAPIWriteAuth(t *testing.T) {
 		if method == http.MethodGet || rt.pattern == apiCheckPattern {
 			continue // reads, and the CDO check, which stores nothing
 		}
-		if strings.HasPrefix(path, "/api/v1/votes") {
-			continue // a member's ballot, not an editor's write: TestAPIVotes
+		if apiNeedsLogin(path) {
+			continue // a member's ballot or answer, not an editor's write: TestAPIVotes, TestAPIMeetings
 		}
 		writes++
 		path = strings.ReplaceAll(path, "{id}", fmt.Sprint(orgs["muc"].ID))
@@ -71,8 +71,8 @@ func TestAPIReadsArePublic(t *testing.T) {
 	e := newAPIEnv(t, openTestStore(t))
 	for _, rt := range e.srv.apiRoutes() {
 		method, path, _ := strings.Cut(rt.pattern, " ")
-		if method != http.MethodGet || strings.Contains(path, "{id}") || strings.HasPrefix(path, "/api/v1/votes") {
-			continue // topic votes are for their networks' members: TestAPIVotes
+		if method != http.MethodGet || strings.Contains(path, "{id}") || apiNeedsLogin(path) {
+			continue // votes and meetings are for their networks' members: TestAPIVotes, TestAPIMeetings
 		}
 		w := e.get(path)
 		wantStatus(t, w, http.StatusOK)

@@ -58,7 +58,7 @@ type apiResult struct {
 func (s *Server) apiUser(w http.ResponseWriter, r *http.Request) *cdoatlas.User {
 	u := userFrom(r.Context())
 	if u == nil {
-		s.apiError(w, r, cdoatlas.Errorf(cdoatlas.EUNAUTHORIZED, "votes need a login or a bearer token (Authorization: Bearer TOKEN)"))
+		s.apiError(w, r, cdoatlas.Errorf(cdoatlas.EUNAUTHORIZED, "this needs a login or a bearer token (Authorization: Bearer TOKEN)"))
 	}
 	return u
 }
@@ -82,15 +82,19 @@ func (s *Server) apiRouteVote(w http.ResponseWriter, r *http.Request) (*voteAcce
 	return va, true
 }
 
-func (s *Server) handleAPIVotes(w http.ResponseWriter, r *http.Request) {
+// apiNetworks returns the visitor's access to each network they are a
+// member or coordinator of, only the one of the query's network_id when
+// it names one; it answers the error (also for another query parameter)
+// and returns false.
+func (s *Server) apiNetworks(w http.ResponseWriter, r *http.Request) ([]*networkAccess, bool) {
 	if s.apiUser(w, r) == nil {
-		return
+		return nil, false
 	}
 	ctx := r.Context()
 	for name := range r.URL.Query() {
 		if name != "network_id" {
 			s.apiError(w, r, apiUnknownNames("query parameter", []string{name}))
-			return
+			return nil, false
 		}
 	}
 	var only int64
@@ -98,17 +102,16 @@ func (s *Server) handleAPIVotes(w http.ResponseWriter, r *http.Request) {
 		n, err := strconv.ParseInt(q, 10, 64)
 		if err != nil {
 			s.apiError(w, r, apiBadRequest("network_id must be a whole number", nil))
-			return
+			return nil, false
 		}
 		only = n
 	}
 	networks, err := s.Store.FindNetworks(ctx)
 	if err != nil {
 		s.apiError(w, r, err)
-		return
+		return nil, false
 	}
-	items := []apiVote{}
-	now := time.Now()
+	var out []*networkAccess
 	st := &site{Server: s}
 	for _, n := range networks {
 		if only != 0 && n.ID != only {
@@ -117,12 +120,24 @@ func (s *Server) handleAPIVotes(w http.ResponseWriter, r *http.Request) {
 		a, err := st.accessNetwork(ctx, n.ID)
 		if err != nil {
 			s.apiError(w, r, err)
-			return
+			return nil, false
 		}
-		if !a.member() {
-			continue
+		if a.member() {
+			out = append(out, a)
 		}
-		votes, err := s.Store.FindVotes(ctx, n.ID)
+	}
+	return out, true
+}
+
+func (s *Server) handleAPIVotes(w http.ResponseWriter, r *http.Request) {
+	networks, ok := s.apiNetworks(w, r)
+	if !ok {
+		return
+	}
+	items := []apiVote{}
+	now := time.Now()
+	for _, a := range networks {
+		votes, err := s.Store.FindVotes(r.Context(), a.Network.ID)
 		if err != nil {
 			s.apiError(w, r, err)
 			return

@@ -174,6 +174,14 @@ var routeNeeds = map[string]int{
 	"POST /breakouts/{id}/swap":                     needCoordinator,
 	"GET /breakouts/{id}/rounds/{round}/groups.csv": needNetworkMember,
 	"GET /breakouts/{id}/rounds/{round}/zoom.csv":   needCoordinator,
+	"GET /breakouts/{id}/edit":                      needCoordinator,
+	"POST /breakouts/{id}/rename":                   needCoordinator,
+	"POST /breakouts/{id}/replan":                   needCoordinator,
+	"GET /breakouts/{id}/delete":                    needCoordinator,
+	"POST /breakouts/{id}/delete":                   needCoordinator,
+	"GET /meetings/{id}/breakout/new":               needCoordinator,
+	"POST /meetings/{id}/breakout/new":              needCoordinator,
+	"GET /api/v1/breakouts/{id}":                    needNetworkMember,
 
 	// Meetings: the invited circle's members and the coordinators; answers
 	// by invitees only; the feed by who holds its token.
@@ -186,6 +194,10 @@ var routeNeeds = map[string]int{
 	"POST /meetings/{id}/answer":       needVoter,
 	"POST /meetings/{id}/attendance":   needCoordinator,
 	"GET /meetings/{id}/meeting.ics":   needNetworkMember,
+	"GET /api/v1/meetings":             needMember, // lists only what the user may see
+	"GET /api/v1/meetings/{id}":        needNetworkMember,
+	"GET /api/v1/meetings/{id}/answer": needVoter,
+	"PUT /api/v1/meetings/{id}/answer": needVoter,
 	"GET /calendar/{token}":            needPublic, // who holds the feed's token
 	"POST /members/calendar":           needMember,
 	"POST /members/calendar/revoke":    needMember,

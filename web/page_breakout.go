@@ -24,12 +24,15 @@ func (s *site) registerBreakoutRoutes() {
 	s.get("/networks/{id}/breakouts", s.loggedIn(s.handleBreakouts))
 	s.get("/networks/{id}/breakouts/new", s.editor(s.handleBreakoutNew))
 	s.postEditor("/networks/{id}/breakouts/new", s.handleBreakoutCreate)
+	s.get("/meetings/{id}/breakout/new", s.editor(s.handleMeetingBreakoutNew))
+	s.postEditor("/meetings/{id}/breakout/new", s.handleMeetingBreakoutCreate)
 	s.get("/breakouts/{id}", s.loggedIn(s.handleBreakoutShow))
 	s.get("/breakouts/{id}/print", s.loggedIn(s.handleBreakoutPrint))
 	s.postEditor("/breakouts/{id}/move", s.handleBreakoutMove)
 	s.postEditor("/breakouts/{id}/swap", s.handleBreakoutSwap)
 	s.get("/breakouts/{id}/rounds/{round}/groups.csv", s.loggedIn(s.handleBreakoutCSV))
 	s.get("/breakouts/{id}/rounds/{round}/zoom.csv", s.editor(s.handleBreakoutZoomCSV))
+	s.registerBreakoutEditRoutes()
 }
 
 // breakoutPairs is how many pairs the form offers to keep apart and to
@@ -105,16 +108,66 @@ type breakoutPairRow struct {
 	A, B []option
 }
 
+// breakoutSource is who a new plan seats: the current members of the
+// network's circles, or the attendees of one of its meetings.
+type breakoutSource struct {
+	Network *cdoatlas.Network
+	Meeting *cdoatlas.Meeting // nil for a plan of the network alone
+	Members []*cdoatlas.Membership
+	Circles map[int64]string // circle ID → name
+	Action  string           // where the form posts
+	Cancel  string
+}
+
+// byID returns the source's memberships by membership ID.
+func (src *breakoutSource) byID() map[string]*cdoatlas.Membership {
+	out := map[string]*cdoatlas.Membership{}
+	for _, m := range src.Members {
+		out[itoa64(m.ID)] = m
+	}
+	return out
+}
+
+// networkSource is the source of the network of the route, for one of
+// its coordinators.
+func (s *site) networkSource(w http.ResponseWriter, r *http.Request) (*breakoutSource, bool) {
+	n, ok := s.coordinatedNetwork(w, r)
+	if !ok {
+		return nil, false
+	}
+	ctx := r.Context()
+	circles, err := s.Store.FindCircles(ctx, n.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	members, _, err := s.networkMembers(ctx, circles, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	path := "/networks/" + itoa64(n.ID) + "/breakouts"
+	return &breakoutSource{Network: n, Members: members, Circles: circleNames(circles), Action: path + "/new", Cancel: path}, true
+}
+
+func circleNames(circles []*cdoatlas.Circle) map[int64]string {
+	out := map[int64]string{}
+	for _, c := range circles {
+		out[c.ID] = c.Name
+	}
+	return out
+}
+
 // breakoutFormView is the form of a new plan.
 type breakoutFormView struct {
 	page
-	Network *cdoatlas.Network
-	People  []breakoutPersonRow
-	Goals   []option // Selected: the goal is on
-	Apart   []breakoutPairRow
-	Pairs   []breakoutPairRow
-	Values  map[string]string
-	Errors  map[string]string
+	Src    *breakoutSource
+	People []breakoutPersonRow
+	Goals  []option // Selected: the goal is on
+	Apart  []breakoutPairRow
+	Pairs  []breakoutPairRow
+	Values map[string]string
+	Errors map[string]string
 }
 
 // Error returns the translated validation message of a field, or "".
@@ -128,47 +181,18 @@ func (v *breakoutFormView) Error(name string) string {
 var breakoutGoals = []string{"size_class", "country", "region", "new"}
 
 func (s *site) handleBreakoutNew(w http.ResponseWriter, r *http.Request) {
-	values := map[string]string{"group_size": "4", "rounds": "3"}
-	s.renderBreakoutForm(w, r, http.StatusOK, values, nil, nil)
-}
-
-// renderBreakoutForm shows the form; form is the posted form, or nil for
-// a new one (everyone attends, every mixing goal is on).
-func (s *site) renderBreakoutForm(w http.ResponseWriter, r *http.Request, status int, values map[string]string, form map[string][]string, errs map[string]string) {
-	n, ok := s.coordinatedNetwork(w, r)
+	src, ok := s.networkSource(w, r)
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	circles, err := s.Store.FindCircles(ctx, n.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	members, _, err := s.networkMembers(ctx, circles, false)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v := &breakoutFormView{page: s.newPage(w, r, "", tr(langFrom(r), "breakouts.new_of", n.Name)), Network: n, Values: values, Errors: errs}
-	v.Nav = "networks"
-	v.HasErrors = len(errs) > 0
-	circleName := map[int64]string{}
-	for _, c := range circles {
-		circleName[c.ID] = c.Name
-	}
-	now := time.Now()
-	people := []option{{Value: "", Label: "—"}}
-	for _, m := range members {
-		id := itoa64(m.ID)
-		row := breakoutPersonRow{ID: id, Name: m.PersonName, Circle: circleName[m.CircleID], New: cdoatlas.BreakoutPerson(m, now).New,
-			Attending: form == nil || slices.Contains(form["person"], id), Moderator: slices.Contains(form["moderator"], id)}
-		v.People = append(v.People, row)
-		people = append(people, option{Value: id, Label: m.PersonName})
-	}
-	for _, g := range breakoutGoals {
-		v.Goals = append(v.Goals, option{Value: g, Label: tr(v.Lang, "breakouts.goal."+g), Selected: form == nil || slices.Contains(form["goal"], g)})
-	}
+	values := map[string]string{"group_size": "4", "rounds": "3"}
+	s.renderBreakoutForm(w, r, src, http.StatusOK, values, nil, nil)
+}
+
+// pairOptions are the choices of a pair's selects: nobody, or one of
+// people.
+func pairOptions(people []option, form map[string][]string) (apart, together []breakoutPairRow) {
+	people = append([]option{{Value: "", Label: "—"}}, people...)
 	for _, kind := range []string{"apart", "together"} {
 		for i := 1; i <= breakoutPairs; i++ {
 			get := func(side string) string {
@@ -179,22 +203,75 @@ func (s *site) renderBreakoutForm(w http.ResponseWriter, r *http.Request, status
 			}
 			row := breakoutPairRow{Kind: kind, N: i, A: selectOptions(slices.Clone(people), get("a")), B: selectOptions(slices.Clone(people), get("b"))}
 			if kind == "apart" {
-				v.Apart = append(v.Apart, row)
+				apart = append(apart, row)
 			} else {
-				v.Pairs = append(v.Pairs, row)
+				together = append(together, row)
 			}
 		}
 	}
+	return apart, together
+}
+
+// fixedFromForm reads the moderators and pairs of a form; pairs left
+// empty are skipped.
+func fixedFromForm(f map[string][]string) (moderators []string, apart, together [][2]string) {
+	get := func(k string) string {
+		if vs := f[k]; len(vs) > 0 {
+			return vs[0]
+		}
+		return ""
+	}
+	for _, kind := range []string{"apart", "together"} {
+		for i := 1; i <= breakoutPairs; i++ {
+			a, b := get(kind+"_a_"+strconv.Itoa(i)), get(kind+"_b_"+strconv.Itoa(i))
+			if a == "" && b == "" {
+				continue
+			}
+			if kind == "apart" {
+				apart = append(apart, [2]string{a, b})
+			} else {
+				together = append(together, [2]string{a, b})
+			}
+		}
+	}
+	return f["moderator"], apart, together
+}
+
+// renderBreakoutForm shows the form; form is the posted form, or nil for
+// a new one (everyone attends, every mixing goal is on).
+func (s *site) renderBreakoutForm(w http.ResponseWriter, r *http.Request, src *breakoutSource, status int, values map[string]string, form map[string][]string, errs map[string]string) {
+	title := tr(langFrom(r), "breakouts.new_of", src.Network.Name)
+	if src.Meeting != nil {
+		title = tr(langFrom(r), "breakouts.new_of_meeting", src.Meeting.Title)
+	}
+	v := &breakoutFormView{page: s.newPage(w, r, "", title), Src: src, Values: values, Errors: errs}
+	v.Nav = "networks"
+	v.HasErrors = len(errs) > 0
+	now := time.Now()
+	var people []option
+	for _, m := range src.Members {
+		id := itoa64(m.ID)
+		row := breakoutPersonRow{ID: id, Name: m.PersonName, Circle: src.Circles[m.CircleID], New: cdoatlas.BreakoutPerson(m, now).New,
+			Attending: form == nil || slices.Contains(form["person"], id), Moderator: slices.Contains(form["moderator"], id)}
+		v.People = append(v.People, row)
+		people = append(people, option{Value: id, Label: m.PersonName})
+	}
+	for _, g := range breakoutGoals {
+		v.Goals = append(v.Goals, option{Value: g, Label: tr(v.Lang, "breakouts.goal."+g), Selected: form == nil || slices.Contains(form["goal"], g)})
+	}
+	v.Apart, v.Pairs = pairOptions(people, form)
 	s.render(w, r, status, "breakout_new", v)
 }
 
-// handleBreakoutCreate plans and saves the rounds of the form, with the
-// network's earlier plans as history.
 func (s *site) handleBreakoutCreate(w http.ResponseWriter, r *http.Request) {
-	n, ok := s.coordinatedNetwork(w, r)
-	if !ok {
-		return
+	if src, ok := s.networkSource(w, r); ok {
+		s.createBreakout(w, r, src)
 	}
+}
+
+// createBreakout plans and saves the rounds of the form for the people of
+// src, with the network's earlier plans as history.
+func (s *site) createBreakout(w http.ResponseWriter, r *http.Request, src *breakoutSource) {
 	ctx := r.Context()
 	f := r.PostForm
 	values := map[string]string{}
@@ -202,17 +279,11 @@ func (s *site) handleBreakoutCreate(w http.ResponseWriter, r *http.Request) {
 		values[k] = strings.TrimSpace(f.Get(k))
 	}
 	errs := map[string]string{}
-	circles, err := s.Store.FindCircles(ctx, n.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	current := src.byID()
+	p := &cdoatlas.BreakoutPlan{NetworkID: src.Network.ID, Title: values["title"], HeldOn: values["held_on"]}
+	if src.Meeting != nil {
+		p.MeetingID = &src.Meeting.ID
 	}
-	_, current, err := s.networkMembers(ctx, circles, false)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p := &cdoatlas.BreakoutPlan{NetworkID: n.ID, Title: values["title"], HeldOn: values["held_on"]}
 	now := time.Now()
 	attending := map[string]bool{}
 	for _, id := range f["person"] {
@@ -242,32 +313,9 @@ func (s *site) handleBreakoutCreate(w http.ResponseWriter, r *http.Request) {
 			p.Options.Weights.New = 1
 		}
 	}
-	for _, id := range f["moderator"] {
-		if !attending[id] {
-			errs["moderator"] = "breakouts.moderator_absent"
-		} else if !slices.Contains(p.Options.Moderators, id) {
-			p.Options.Moderators = append(p.Options.Moderators, id)
-		}
-	}
-	if k >= 2 && len(p.Options.Moderators) > len(breakout.GroupSizes(len(p.Options.People), k)) {
-		errs["moderator"] = "breakouts.moderators_many"
-	}
-	for _, kind := range []string{"apart", "together"} {
-		for i := 1; i <= breakoutPairs; i++ {
-			a, b := f.Get(kind+"_a_"+strconv.Itoa(i)), f.Get(kind+"_b_"+strconv.Itoa(i))
-			if a == "" && b == "" {
-				continue
-			}
-			if a == "" || b == "" || a == b || !attending[a] || !attending[b] {
-				errs[kind] = "breakouts.pair_invalid"
-				continue
-			}
-			if kind == "apart" {
-				p.Options.Apart = append(p.Options.Apart, [2]string{a, b})
-			} else {
-				p.Options.Together = append(p.Options.Together, [2]string{a, b})
-			}
-		}
+	moderators, apart, together := fixedFromForm(f)
+	for k, m := range fieldErrors(p.SetFixed(moderators, apart, together)) {
+		errs[k] = m
 	}
 	// Check the fields before the planning, which takes a while.
 	check := *p
@@ -278,7 +326,7 @@ func (s *site) handleBreakoutCreate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(errs) == 0 {
-		plans, err := s.Store.FindBreakoutPlans(ctx, n.ID)
+		plans, err := s.Store.FindBreakoutPlans(ctx, src.Network.ID)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -288,15 +336,20 @@ func (s *site) handleBreakoutCreate(w http.ResponseWriter, r *http.Request) {
 		if err == nil {
 			err = s.Store.CreateBreakoutPlan(ctx, p)
 		}
-		if cdoatlas.ErrorCode(err) == cdoatlas.EINVALID {
+		switch cdoatlas.ErrorCode(err) {
+		case "":
+		case cdoatlas.EINVALID:
 			errs = fieldErrors(err)
-		} else if err != nil {
+		case cdoatlas.ECONFLICT:
+			s.renderErrorText(w, r, http.StatusConflict, "breakouts.meeting_has_plan")
+			return
+		default:
 			s.fail(w, r, err)
 			return
 		}
 	}
 	if len(errs) > 0 {
-		s.renderBreakoutForm(w, r, http.StatusUnprocessableEntity, values, f, errs)
+		s.renderBreakoutForm(w, r, src, http.StatusUnprocessableEntity, values, f, errs)
 		return
 	}
 	redirectFlash(w, r, showPath("breakouts", p.ID), "flash.breakouts.created")

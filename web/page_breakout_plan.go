@@ -72,9 +72,10 @@ type breakoutView struct {
 	page
 	BA        *breakoutAccess
 	Rounds    []breakoutRound
-	People    []option // everyone in the plan, by name: the edit forms' choices
-	OverBound bool     // more rounds than can pass without a repeat
-	NoEmail   int      // people without an e-mail address (missing from the Zoom files)
+	People    []option          // everyone in the plan, by name: the edit forms' choices
+	OverBound bool              // more rounds than can pass without a repeat
+	NoEmail   int               // people without an e-mail address (missing from the Zoom files)
+	Meeting   *cdoatlas.Meeting // the plan's meeting, when the visitor may see it
 }
 
 // name is the name of a person of the plan.
@@ -107,7 +108,7 @@ func (s *site) breakoutView(w http.ResponseWriter, r *http.Request, ba *breakout
 	}
 	for _, q := range p.Options.People {
 		v.People = append(v.People, option{Value: q.ID, Label: ba.name(v.Lang, q.ID)})
-		if m, ok := ba.Members[q.ID]; !ok || m.Email == "" {
+		if m, ok := ba.Members[q.ID]; !ok || m.Email == "" || cdoatlas.IsErasedAddress(m.Email) {
 			v.NoEmail++
 		}
 	}
@@ -120,7 +121,20 @@ func (s *site) handleBreakoutShow(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, r, http.StatusOK, "breakout_show", s.breakoutView(w, r, ba))
+	v := s.breakoutView(w, r, ba)
+	if id := ba.Plan.MeetingID; id != nil {
+		m, err := s.Store.FindMeetingByID(r.Context(), *id)
+		if err != nil && cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND {
+			s.fail(w, r, err)
+			return
+		}
+		if err == nil {
+			if _, invited := m.Invitee(ba.A.Seats); ba.A.Coordinator || invited {
+				v.Meeting = m
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "breakout_show", v)
 }
 
 func (s *site) handleBreakoutPrint(w http.ResponseWriter, r *http.Request) {
@@ -242,7 +256,7 @@ func (s *site) handleBreakoutZoomCSV(w http.ResponseWriter, r *http.Request) {
 	var rows [][]string
 	for gi, group := range p.Rounds[n-1] {
 		for _, id := range group {
-			if m, ok := ba.Members[id]; ok && m.Email != "" {
+			if m, ok := ba.Members[id]; ok && m.Email != "" && !cdoatlas.IsErasedAddress(m.Email) {
 				rows = append(rows, []string{tr(lang, "breakouts.room", n, gi+1), m.Email})
 			}
 		}

@@ -123,6 +123,10 @@ type meetingShowView struct {
 	Replies []*cdoatlas.MeetingReply
 	Answers []option // yes, no, maybe
 	Counts  map[string]int
+	// Plan is the meeting's breakout plan for a coordinator or someone in
+	// it; Attendees counts whom a new plan would seat.
+	Plan      *cdoatlas.BreakoutPlan
+	Attendees int
 }
 
 func (s *site) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
@@ -145,6 +149,16 @@ func (s *site) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, a := range cdoatlas.MeetingAnswers {
 		v.Answers = append(v.Answers, option{Value: a, Label: v.T("meetings.answer." + a), Selected: a == v.Answer})
+	}
+	v.Attendees = len(cdoatlas.BreakoutAttendees(v.Replies))
+	switch p, err := s.Store.FindMeetingBreakoutPlan(r.Context(), ma.Meeting.ID); {
+	case err == nil:
+		if ma.Coordinator || ma.Invitee != nil && p.Includes([]*cdoatlas.Membership{ma.Invitee}) {
+			v.Plan = p
+		}
+	case cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND:
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "meeting_show", v)
 }

@@ -259,3 +259,15 @@ func (s *site) handleMyDataErase(w http.ResponseWriter, r *http.Request) {
 	}
 	redirectFlash(w, r, "/", "flash.erased")
 }
+
+// AttendedLabel says whether a meeting was attended, or that it is not
+// recorded (nil).
+func (v *myDataView) AttendedLabel(a *bool) string {
+	switch {
+	case a == nil:
+		return v.T("meetings.attended_state.unknown")
+	case *a:
+		return v.T("meetings.attended_state.yes")
+	}
+	return v.T("meetings.attended_state.no")
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,12 +28,21 @@ func TestBrowserBreakouts(t *testing.T) {
 	base := a.serve("--demo")
 	ctx := browser(t, chromium)
 	login(t, ctx, base)
-	for _, p := range []string{"/networks/1/breakouts", "/networks/1/breakouts/new", "/breakouts/1", "/breakouts/1/print"} {
+	// The demo's plan 1 belongs to its past meeting 1; meeting 2 is to come
+	// and has no plan yet.
+	for _, p := range []string{"/networks/1/breakouts", "/networks/1/breakouts/new", "/breakouts/1", "/breakouts/1/print",
+		"/breakouts/1/edit", "/breakouts/1/delete", "/meetings/1", "/meetings/2/breakout/new"} {
 		run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 		if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
 			t.Errorf("%s: the admin sees %q", p, h1)
 		}
 		checkAxe(t, ctx, string(axeSource), p)
+	}
+	// The past meeting links its plan.
+	run(t, ctx, chromedp.Navigate(base+"/meetings/1"), chromedp.WaitReady(chromedp.CSS("body")))
+	links := eval[[]string](t, ctx, `[...document.querySelectorAll('#breakout ~ p a')].map(a => a.getAttribute('href'))`)
+	if !slices.Contains(links, "/breakouts/1") {
+		t.Errorf("the past meeting links %v, want its plan /breakouts/1", links)
 	}
 	// Open the edit of round 1 with Enter on its summary, swap the first
 	// two people of the lists with Enter on the button.

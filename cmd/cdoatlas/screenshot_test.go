@@ -46,7 +46,8 @@ func TestScreenshots(t *testing.T) {
 	public := []string{"/?lang=de", "/organizations", fmt.Sprintf("/organizations/%d", munich), fmt.Sprintf("/people/%d", person),
 		"/statistics", "/check", "/calls", "/calls/1", "/search?q=muenchen"}
 	editor := []string{"/calls/1/applications", "/networks/1/outreach", "/census/review", "/admin", "/networks/1/topics", "/networks/1/votes", "/networks/1/votes/new", "/votes/1", "/votes/1/results", "/votes/2", "/networks/1/meetings", "/networks/1/meetings/new"}
-	editor = append(editor, "/networks/1/breakouts", "/networks/1/breakouts/new", "/breakouts/1", "/breakouts/1/print")
+	editor = append(editor, "/networks/1/breakouts", "/networks/1/breakouts/new", "/breakouts/1", "/breakouts/1/print",
+		"/breakouts/1/edit", "/meetings/2/breakout/new")
 
 	shoot := func(pages []string) {
 		for _, width := range []int64{1280, phoneWidth} {

@@ -22,8 +22,10 @@ import (
 // that the demo's real organizations suffice.
 var demoCensus = censusgen.Options{People: 60, Waves: 3, Seed: 2024, FirstWave: 2023}
 
-// seedDemoNetwork adds a network with a core circle of 40 and an open
-// call (deadline 90 days ahead) when there is no network yet.
+// seedDemoNetwork adds a network with a core circle of 40, an open call
+// (deadline 90 days ahead), the demo's fictional members with two
+// meetings (demo.SeedMeetings) and topic votes when there is no network
+// yet.
 func seedDemoNetwork(ctx context.Context, db *sqldb.DB) error {
 	if ns, err := db.FindNetworks(ctx); err != nil || len(ns) > 0 {
 		return err
@@ -65,6 +67,11 @@ func seedDemoNetwork(ctx context.Context, db *sqldb.DB) error {
 				return err
 			}
 		}
+	}
+	// The demo's fictional members join, and meet: a past meeting with
+	// its breakout plan, and one to come.
+	if err := demo.SeedMeetings(ctx, db, n.ID, core.ID, time.Now()); err != nil {
+		return err
 	}
 	return seedDemoVotes(ctx, db, n.ID, core.ID)
 }
