@@ -32,16 +32,18 @@ func TestIndependentCensus(t *testing.T) {
 		name string
 		gen  func(dir string) (*indepcensus.Truth, error)
 		// Reached so far: the least share of exact figures, the most
-		// questions per 100 counted CDOs.
+		// questions per 100 counted CDOs; where the set names each row's
+		// person, the most people split and merged (peopleErrors).
 		minExact, maxQuestions float64
+		maxSplit, maxMerged    int
 	}{
 		{"export", func(dir string) (*indepcensus.Truth, error) {
 			return indepcensus.GenerateExport(indepcensus.Options{People: 2000, Waves: 5, Seed: 1, NoiseRows: 20000}, dir)
-		}, 0.72, 0.3},
+		}, 0.82, 0.3, 35, 27},
 		{"press", func(dir string) (*indepcensus.Truth, error) {
 			return indepcensus.GeneratePress(indepcensus.Options{People: 300, Waves: 5, Seed: 2}, dir)
-		}, 0.81, 0.1},
-		{"hand", indepcensus.HandWritten, 0.89, 0.1},
+		}, 0.81, 0.1, 0, 0},
+		{"hand", indepcensus.HandWritten, 0.89, 0.1, 0, 0},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
@@ -100,6 +102,13 @@ func TestIndependentCensus(t *testing.T) {
 			if per100 > set.maxQuestions {
 				t.Errorf("%s: %.2f questions per 100 counted CDOs, up from %.1f", set.name, per100, set.maxQuestions)
 			}
+			if len(truth.Files) > 0 && truth.Files[0].Rows != nil {
+				split, merged := peopleErrors(t, db, truth)
+				t.Logf("%s: %d CDOs split into several people, %d people made of several", set.name, split, merged)
+				if split > set.maxSplit || merged > set.maxMerged {
+					t.Errorf("%s: %d split, %d merged; up from %d and %d", set.name, split, merged, set.maxSplit, set.maxMerged)
+				}
+			}
 		})
 	}
 }
@@ -137,4 +146,90 @@ func importIndependent(t *testing.T, db *sqldb.DB, dir string, truth *indepcensu
 		questions += sum.ReviewQuestions
 	}
 	return questions
+}
+
+// peopleErrors compares the people the rows were resolved to with the
+// people the generator wrote them for (WaveFile.Rows): split counts the
+// true people with a CDO row who became several people, merged the
+// resolved people with a CDO row whose rows are of several true people.
+// With -v it logs the rows of the first few of each.
+func peopleErrors(t *testing.T, db *sqldb.DB, truth *indepcensus.Truth) (split, merged int) {
+	t.Helper()
+	type row struct {
+		o     *cdoatlas.Observation
+		truth indepcensus.RowTruth
+	}
+	byLine := map[string]indepcensus.RowTruth{}
+	for _, f := range truth.Files {
+		for i, r := range f.Rows {
+			byLine[fmt.Sprintf("%s:%d", filepath.Base(f.Path), i+2)] = r // line 1 is the header
+		}
+	}
+	resolved := map[string]map[int64][]row{} // true person → resolved person → rows
+	made := map[int64]map[string][]row{}     // resolved person → true person → rows
+	for _, w := range truth.Waves {
+		obs, _, err := db.FindObservations(context.Background(), w.Wave, true, 0, 1<<30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range obs {
+			tr, ok := byLine[fmt.Sprintf("%s:%d", o.File, o.Line)]
+			if o.PersonID == 0 || !ok {
+				continue
+			}
+			if resolved[tr.Person] == nil {
+				resolved[tr.Person] = map[int64][]row{}
+			}
+			resolved[tr.Person][o.PersonID] = append(resolved[tr.Person][o.PersonID], row{o, tr})
+			if made[o.PersonID] == nil {
+				made[o.PersonID] = map[string][]row{}
+			}
+			made[o.PersonID][tr.Person] = append(made[o.PersonID][tr.Person], row{o, tr})
+		}
+	}
+	cdo := func(rows ...[]row) bool {
+		for _, rs := range rows {
+			for _, r := range rs {
+				if r.truth.CDO {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	show := func(kind string, n int, groups map[string][]row) {
+		if n > 5 || !testing.Verbose() {
+			return
+		}
+		t.Logf("%s %d:", kind, n)
+		for who, rs := range groups {
+			for _, r := range rs {
+				t.Logf("  %s wave %s %q at %q (%s) %s, role %s, true person %s", who, r.o.Wave, r.o.PersonName, r.o.Organization,
+					r.o.Region, r.o.ProfileURL, r.o.Role, r.truth.Person)
+			}
+		}
+	}
+	for _, m := range resolved {
+		var all [][]row
+		groups := map[string][]row{}
+		for id, rs := range m {
+			all = append(all, rs)
+			groups[fmt.Sprint("person ", id)] = rs
+		}
+		if len(m) > 1 && cdo(all...) {
+			split++
+			show("split", split, groups)
+		}
+	}
+	for _, m := range made {
+		var all [][]row
+		for _, rs := range m {
+			all = append(all, rs)
+		}
+		if len(m) > 1 && cdo(all...) {
+			merged++
+			show("merged", merged, m)
+		}
+	}
+	return split, merged
 }

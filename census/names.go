@@ -43,28 +43,39 @@ func NameKey(name string) string {
 	return cdoatlas.Fold(PersonName(name))
 }
 
-// lastFirst splits "Müller, Jörg" into first and last name. A comma before
-// a title ("Jörg Müller, MBA") or a name with more than one comma is not
-// turned round.
+// lastFirst splits "Müller, Jörg" into first and last name, also with
+// titles after a further comma, as exports write them ("Müller, Jörg,
+// Dr.", "Müller, Jörg, Prof. Dr., MBA"). A comma before a title ("Jörg
+// Müller, MBA") or a name with more than one comma otherwise is not turned
+// round.
 func lastFirst(name string) (first, last string, ok bool) {
-	last, first, found := strings.Cut(name, ",")
-	if !found || strings.Contains(first, ",") {
+	parts := strings.Split(name, ",")
+	for len(parts) > 2 && allHonorific(parts[len(parts)-1]) {
+		parts = parts[:len(parts)-1]
+	}
+	if len(parts) != 2 {
 		return "", "", false
 	}
+	last, first = parts[0], parts[1]
 	first, last = strings.TrimSpace(first), strings.TrimSpace(last)
 	if first == "" || last == "" {
 		return "", "", false
 	}
-	allTitles := true
-	for _, w := range strings.Fields(first) {
-		if !honorific(w) {
-			allTitles = false
-		}
-	}
-	if allTitles {
+	if allHonorific(first) {
 		return "", "", false
 	}
 	return first, last, true
+}
+
+// allHonorific reports whether every word of s is a title (honorific);
+// true for no words.
+func allHonorific(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !honorific(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // honorific reports whether w is an academic title, degree or salutation.

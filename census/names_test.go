@@ -3,7 +3,8 @@ package census
 import "testing"
 
 func TestNameKey(t *testing.T) {
-	same := []string{"Dr. Jörg Müller", "Mueller, Joerg", "JÖRG MÜLLER", "  jörg   müller ", "Prof. Dr. Jörg Müller, MBA", "Müller, Dr. Jörg", "Herr Jörg Müller"}
+	same := []string{"Dr. Jörg Müller", "Mueller, Joerg", "JÖRG MÜLLER", "  jörg   müller ", "Prof. Dr. Jörg Müller, MBA", "Müller, Dr. Jörg", "Herr Jörg Müller",
+		"Müller, Jörg, Dr.", "Mueller, Joerg, Prof. Dr., MBA"}
 	want := NameKey(same[0])
 	if want != "jorg muller" {
 		t.Fatalf("NameKey(%q) = %q", same[0], want)
@@ -25,6 +26,8 @@ func TestPersonName(t *testing.T) {
 		"JÖRG MÜLLER-LÜDENSCHEIDT": "Jörg Müller-Lüdenscheidt",
 		"Jörg Müller, MBA":         "Jörg Müller",
 		"Dipl.-Ing. Eva Weber":     "Eva Weber",
+		"Weber, Eva, Dr.":          "Eva Weber",
+		"Weber, Eva, Bonn":         "Weber, Eva, Bonn",
 	} {
 		if got := PersonName(in); got != want {
 			t.Errorf("PersonName(%q) = %q, want %q", in, got, want)

@@ -371,17 +371,26 @@ func bareState(key, country, written string) bool {
 // onlyMunicipality reports whether the region has one municipality in
 // the gazetteer, so that its city is its state.
 func onlyMunicipality(region string) bool {
-	return municipalitiesByRegion()[region] == 1
+	_, ok := soleMunicipality()[region]
+	return ok
 }
 
-var municipalitiesByRegion = sync.OnceValue(func() map[string]int {
-	n := map[string]int{}
+// soleMunicipality holds the regions that are one municipality (Berlin,
+// Hamburg, Wien) with it.
+var soleMunicipality = sync.OnceValue(func() map[string]gazetteer.Place {
+	n, sole := map[string]int{}, map[string]gazetteer.Place{}
 	for _, p := range gazetteer.All() {
 		if p.Kind != cdoatlas.KindCounty {
 			n[p.Region]++
+			sole[p.Region] = p
 		}
 	}
-	return n
+	for region, count := range n {
+		if count != 1 {
+			delete(sole, region)
+		}
+	}
+	return sole
 })
 
 // placeKind reports whether a name with the kind its wording implies may

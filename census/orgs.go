@@ -42,8 +42,13 @@ func (r *Resolver) learnKind(id int64, kind string) {
 }
 
 // createState creates the state organization of a region a name such as
-// "Land Bremen" names, with the Land's key as its code.
+// "Land Bremen" names, with the Land's key as its code. A region that is
+// one municipality is one organization with it: "Land Berlin" creates the
+// city state Berlin, which "Berlin" then finds.
 func (r *Resolver) createState(region string, o *cdoatlas.Observation) int64 {
+	if pl, ok := soleMunicipality()[region]; ok {
+		return r.placeOrg(pl, o)
+	}
 	org := &cdoatlas.Organization{ID: r.NewID("organizations"), Name: strings.TrimSpace(o.Organization), Kind: cdoatlas.KindState,
 		Country: region[:2], Region: region}
 	if reg := cdoatlas.FindRegion(region); reg != nil && org.Country == "DE" {

@@ -183,7 +183,9 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 	for _, t := range nameTokens(key) {
 		for _, id := range r.byOrgTok[orgToken{o.OrganizationID, t}] {
 			p := r.people[id]
-			if conflicts(p, o, profile) {
+			// A similar name in another role at the organization is a
+			// colleague: the CIO "Sabine Lange" beside the CDO "Sabine Lang".
+			if conflicts(p, o, profile) || !p.hasRole(o.Role) {
 				continue
 			}
 			if s := nameSimilarity(key, p.key); s > bestScore || s == bestScore && best != nil && p.ref.ID < best.ref.ID {

@@ -109,7 +109,7 @@ func GenerateExport(opts Options, dir string) (*Truth, error) {
 		for {
 			o := pool[r.IntN(len(pool))]
 			noiseSeq++
-			pe := newPerson(r, fmt.Sprintf("n%06d", noiseSeq), o.Country)
+			pe := newPerson(r, fmt.Sprintf("n%06d", noiseSeq), o.Country, sim.xing)
 			k := nameKey(pe.First, pe.Last)
 			if sim.names[o.ID][k] {
 				continue
@@ -234,7 +234,11 @@ func GenerateExport(opts Options, dir string) (*Truth, error) {
 			if err := writeFile(dir, rel, data); err != nil {
 				return nil, err
 			}
-			truth.Files = append(truth.Files, WaveFile{Wave: waves[w], Date: dates[w], Source: src, Path: rel})
+			rt := make([]RowTruth, len(rs))
+			for i, row := range rs {
+				rt[i] = RowTruth{Person: row.pid, Org: row.orgID, CDO: row.cdo}
+			}
+			truth.Files = append(truth.Files, WaveFile{Wave: waves[w], Date: dates[w], Source: src, Path: rel, Rows: rt})
 		}
 	}
 	truth.Waves = figures(waves, dates, counted, func(id string) (string, string) {

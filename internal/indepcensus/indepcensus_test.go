@@ -169,7 +169,14 @@ func checkFiles(t *testing.T, dir string, tr *Truth) {
 	}
 	var onDisk Truth
 	b, _ := os.ReadFile(filepath.Join(dir, "truth.json"))
-	if err := json.Unmarshal(b, &onDisk); err != nil || !reflect.DeepEqual(&onDisk, tr) {
+	// The rows' truth is not written (diagnostics only).
+	want := *tr
+	want.Files = nil
+	for _, f := range tr.Files {
+		f.Rows = nil
+		want.Files = append(want.Files, f)
+	}
+	if err := json.Unmarshal(b, &onDisk); err != nil || !reflect.DeepEqual(&onDisk, &want) {
 		t.Errorf("truth.json differs from the returned truth (%v)", err)
 	}
 	cdoRows := map[string]int{}

@@ -61,7 +61,9 @@ func nameKey(first, last string) string {
 	return strings.ToLower(translit(first + " " + last))
 }
 
-func newPerson(r *rand.Rand, id, country string) *person {
+// newPerson invents a person of a country; xing holds the XING profile
+// URLs given so far.
+func newPerson(r *rand.Rand, id, country string, xing map[string]bool) *person {
 	p := &person{ID: id}
 	switch g := r.IntN(100); {
 	case g < 46:
@@ -94,8 +96,13 @@ func newPerson(r *rand.Rand, id, country string) *person {
 		p.LinkedIn = fmt.Sprintf("https://www.linkedin.com/in/%s-%06x", slug, r.Uint32()&0xffffff)
 	}
 	if p.LinkedIn == "" || r.IntN(100) < 45 {
-		p.Xing = fmt.Sprintf("https://www.xing.com/profile/%s_%s%d",
-			strings.ReplaceAll(translit(p.First), " ", "_"), strings.ReplaceAll(translit(p.Last), " ", "_"), 1+r.IntN(99))
+		// A XING profile URL names one account: the number that follows a
+		// common name grows until the URL is free, as XING's own do.
+		first, last := strings.ReplaceAll(translit(p.First), " ", "_"), strings.ReplaceAll(translit(p.Last), " ", "_")
+		for n := 1 + r.IntN(99); p.Xing == "" || xing[p.Xing]; n += 100 {
+			p.Xing = fmt.Sprintf("https://www.xing.com/profile/%s_%s%d", first, last, n)
+		}
+		xing[p.Xing] = true
 	}
 	p.Primary = "linkedin"
 	if p.LinkedIn == "" {

@@ -208,7 +208,7 @@ func GeneratePress(opts Options, dir string) (*Truth, error) {
 		}
 		for i := 0; i < opts.People/3+opts.NoiseRows; i++ {
 			o := pool[r.IntN(len(pool))]
-			pe := newPerson(r, fmt.Sprintf("m%06d", i), o.Country)
+			pe := newPerson(r, fmt.Sprintf("m%06d", i), o.Country, sim.xing)
 			k := nameKey(pe.First, pe.Last)
 			if sim.names[o.ID][k] {
 				continue

@@ -28,6 +28,7 @@ type simResult struct {
 	cio     []map[string]*org   // wave -> person -> organization (CIO-type title, not counted)
 	ex      []map[string]*org   // wave -> person -> old organization ("Ex-CDO" row)
 	names   map[string]map[string]bool
+	xing    map[string]bool // the XING profile URLs given
 }
 
 // stable tells whether the person's CDO organizations in wave w equal those of the
@@ -65,7 +66,7 @@ func sameOrgs(a, b []*org) bool {
 }
 
 func simulate(r *rand.Rand, pool []*org, p simParams) *simResult {
-	s := &simResult{persons: map[string]*person{}, names: map[string]map[string]bool{}}
+	s := &simResult{persons: map[string]*person{}, names: map[string]map[string]bool{}, xing: map[string]bool{}}
 	load := map[*org]int{}
 	capOf := func(o *org) int {
 		if o.Kind == kindCompany {
@@ -111,7 +112,7 @@ func simulate(r *rand.Rand, pool []*org, p simParams) *simResult {
 	seq := 0
 	newP := func(country string) *person {
 		seq++
-		pe := newPerson(r, fmt.Sprintf("%s%05d", p.PIDPrefix, seq), country)
+		pe := newPerson(r, fmt.Sprintf("%s%05d", p.PIDPrefix, seq), country, s.xing)
 		s.persons[pe.ID] = pe
 		return pe
 	}

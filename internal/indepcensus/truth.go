@@ -55,6 +55,15 @@ type WaveFile struct {
 	Date   string `json:"date"`
 	Source string `json:"source"`
 	Path   string `json:"path"`
+	// Rows names the person and organization of each data row, in order
+	// (the export generator only), for diagnostics.
+	Rows []RowTruth `json:"-"`
+}
+
+// RowTruth is the true person and organization of a written row.
+type RowTruth struct {
+	Person, Org string
+	CDO         bool
 }
 
 // counted[w][personID] = set of organization IDs where the person holds a CDO title in wave w.
