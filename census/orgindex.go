@@ -156,7 +156,7 @@ func (ix *orgIndex) find(q OrgQuery) orgFind {
 		f.id, f.also, f.byName = fits[0], fits[1:], true
 		return f
 	}
-	if placeKind(kind) {
+	if placeKind(kind) || gazetteer.CantonSuffix(q.Name) {
 		res := gazetteer.Find(gazetteer.Query{Name: q.Name, Country: country, Region: q.Region, Kind: kind})
 		if res.Place != nil {
 			return ix.placeFind(f, *res.Place)

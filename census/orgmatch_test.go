@@ -49,6 +49,8 @@ func TestOrgMatcher(t *testing.T) {
 		{"GazetteerByName", OrgQuery{Name: "Gemeinde Ammerbuch", Country: "DE"}, 0, nil, "08416048"},
 		{"GazetteerByCode", OrgQuery{Name: "Bonn", Country: "DE", OfficialCode: "05314000"}, 0, nil, "05314000"},
 		{"CompanyIsNoPlace", OrgQuery{Name: "Ammerbuch Solar GmbH", Country: "DE"}, 0, nil, ""},
+		{"AargauIsNoLegalForm", OrgQuery{Name: "Gemeinde Wettingen AG"}, 0, nil, "4045"},
+		{"AargauTownAlone", OrgQuery{Name: "Baden AG", Country: "CH"}, 0, nil, "4021"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := m.Match(tc.q)

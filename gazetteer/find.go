@@ -149,6 +149,23 @@ func Find(q Query) Result {
 	return theIndex().find(q)
 }
 
+// CantonSuffix reports whether a name ends with a Swiss canton's
+// abbreviation that also reads as a legal form ("Baden AG"), so that
+// Find may take it for a municipality of that canton.
+func CantonSuffix(name string) bool {
+	_, ok := aargauName(name)
+	return ok
+}
+
+// aargauName writes "Baden AG" as "Baden (AG)".
+func aargauName(name string) (string, bool) {
+	base, ok := strings.CutSuffix(strings.TrimSpace(name), " AG")
+	if !ok || strings.TrimSpace(base) == "" {
+		return "", false
+	}
+	return base + " (AG)", true
+}
+
 // SpellingMatters reports whether places whose names have the key (see
 // Key) are told apart by their spelling alone: "Homberg" and "Hömberg".
 // A name with such a key needs Find, which reads the spelling.
@@ -176,6 +193,14 @@ func (f filter) fits(p *Place) bool {
 }
 
 func (ix *index) find(q Query) Result {
+	// "Baden AG", "Gemeinde Wettingen AG": Swiss municipalities carry
+	// their canton's abbreviation, and Aargau's reads as a legal form.
+	if alt, ok := aargauName(q.Name); ok && (q.Country == "" || cdoatlas.NormalizeCountry(q.Country) == "CH") &&
+		(q.Region == "" || cdoatlas.NormalizeRegion("CH", q.Region) == "CH-AG") {
+		if r := ix.find(Query{Name: alt, Country: "CH", Region: "CH-AG"}); r.Place != nil {
+			return r
+		}
+	}
 	pn := parseName(q.Name)
 	key := pn.key()
 	f := filter{kind: pn.kind}

@@ -38,6 +38,11 @@ func TestFind(t *testing.T) {
 		{"Kreisfreie Stadt Kaufbeuren", "", "", "09762000", muni},
 		{"Markt Lam", "", "", "09372138", muni},
 		{"Lam, M", "", "", "09372138", muni},
+		// Swiss canton abbreviations, Aargau's too ("AG" is also a legal form)
+		{"Buchs SG", "", "", "3271", muni},
+		{"Baden AG", "", "", "4021", muni},
+		{"Gemeinde Wettingen AG", "CH", "", "4045", muni},
+		{"Stadt Aarau AG", "", "Aargau", "4001", muni},
 		{"Weismain, St", "", "", "09478176", muni},
 		{"Gemeinde Rückersdorf", "", "DE-BY", "09574154", muni},
 		{"Stadtgemeinde Freistadt", "", "", "40601", muni},
@@ -198,6 +203,7 @@ func TestFindNoPlace(t *testing.T) {
 	}{
 		{"Allianz SE", false},
 		{"Deutsche Bahn AG", false},
+		{"Siemens AG", false},
 		{"Bundesministerium des Innern", false},
 		{"Stadtwerke München GmbH", false},
 		{"Freistaat Bayern", false},
@@ -218,6 +224,10 @@ func TestFindNoPlace(t *testing.T) {
 			}
 		})
 	}
+	// In Germany "Baden AG" is a company.
+	if r := Find(Query{Name: "Baden AG", Country: "DE"}); r.Place != nil {
+		t.Errorf("Baden AG in Germany: %s %s", r.Place.Code, r.Place.Name)
+	}
 	if r := Find(Query{Name: "Köln", Country: "FR"}); r.Place != nil || len(r.Candidates) > 0 {
 		t.Errorf("Köln in France: %+v", r)
 	}
@@ -236,6 +246,10 @@ func TestKey(t *testing.T) {
 		{"Freie und Hansestadt Hamburg", "hamburg", cityst},
 		{"Kanton Zürich", "zurich", cdoatlas.KindState},
 		{"Allianz SE", "allianz", cdoatlas.KindCompany},
+		{"Die Schweizerische Post AG", "schweizerische post", cdoatlas.KindCompany},
+		{"Merck KGaA Darmstadt", "merck", cdoatlas.KindCompany},
+		{"D. Swarovski KG", "swarovski", cdoatlas.KindCompany},
+		{"Bosch Group", "bosch", cdoatlas.KindCompany},
 		{"Bundesministerium des Innern", "bundesministerium innern", cdoatlas.KindFederal},
 		{"Frankfurt a.M.", "frankfurt main", ""},
 		{"St. Gallen", "sankt gallen", ""},

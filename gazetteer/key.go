@@ -420,6 +420,21 @@ func stripLegalForms(w []string) ([]string, string) {
 			}
 		}
 	}
+	// "Merck KGaA Darmstadt", "SAP SE Walldorf": a seat after the legal
+	// form.
+	if kind == "" && len(w) >= 3 {
+		for _, l := range legalForms {
+			if head := w[:len(w)-1]; hasSuffix(head, l.words) {
+				w, kind = head[:len(head)-len(l.words)], l.kind
+				break
+			}
+		}
+	}
+	// "Die Schweizerische Post AG", "D. Swarovski KG": an article or an
+	// initial before a company's name.
+	if kind != "" && len(w) >= 2 && (w[0] == "die" || w[0] == "der" || w[0] == "das" || len(strings.TrimSuffix(w[0], ".")) == 1) {
+		w = w[1:]
+	}
 	// "Otto Group", "Würth-Gruppe", "X Holding": the group is the company.
 	for len(w) > 1 && companyWords[w[len(w)-1]] {
 		w = w[:len(w)-1]

@@ -109,6 +109,7 @@ func GeneratePress(opts Options, dir string) (*Truth, error) {
 		if w%3 == 1 {
 			self.header[3] = "Kanton"
 		}
+		var pressTruth, selfTruth []RowTruth
 		note := func(pe *person, o *org, cdo bool) {
 			if !cdo {
 				return
@@ -140,6 +141,7 @@ func GeneratePress(opts Options, dir string) (*Truth, error) {
 			} else {
 				press.rows = append(press.rows, []string{name, title, pressOrg(r, o), reg, st, gender, anrede, pick(r, pressOutlets), day})
 			}
+			pressTruth = append(pressTruth, RowTruth{Person: pe.ID, Org: o.ID, CDO: cdo})
 			note(pe, o, cdo)
 		}
 		addSelf := func(pe *person, o *org, title string, cdo bool, withURL bool) {
@@ -177,6 +179,7 @@ func GeneratePress(opts Options, dir string) (*Truth, error) {
 				birth = fmt.Sprint(pe.Birth)
 			}
 			self.rows = append(self.rows, []string{nameForm(r, pe, "self"), title, oc, reg, st, code, genderCell(r, pe.Gender, "de"), birth, url})
+			selfTruth = append(selfTruth, RowTruth{Person: pe.ID, Org: o.ID, CDO: cdo})
 			note(pe, o, cdo)
 		}
 		for _, id := range sortedPersonIDs(sim.cdo[w]) {
@@ -229,12 +232,16 @@ func GeneratePress(opts Options, dir string) (*Truth, error) {
 		}
 		counted[w] = cw
 		for _, f := range []struct {
-			file *csvFile
-			src  string
-			name string
-		}{{press, "press", "pressespiegel"}, {self, "self", "selbstauskunft"}} {
-			rs := f.file.rows
-			r.Shuffle(len(rs), func(i, j int) { rs[i], rs[j] = rs[j], rs[i] })
+			file  *csvFile
+			truth []RowTruth
+			src   string
+			name  string
+		}{{press, pressTruth, "press", "pressespiegel"}, {self, selfTruth, "self", "selbstauskunft"}} {
+			rs, rt := f.file.rows, f.truth
+			r.Shuffle(len(rs), func(i, j int) {
+				rs[i], rs[j] = rs[j], rs[i]
+				rt[i], rt[j] = rt[j], rt[i]
+			})
 			data, err := f.file.bytes()
 			if err != nil {
 				return nil, err
@@ -243,7 +250,7 @@ func GeneratePress(opts Options, dir string) (*Truth, error) {
 			if err := writeFile(dir, rel, data); err != nil {
 				return nil, err
 			}
-			truth.Files = append(truth.Files, WaveFile{Wave: waves[w], Date: dates[w], Source: f.src, Path: rel})
+			truth.Files = append(truth.Files, WaveFile{Wave: waves[w], Date: dates[w], Source: f.src, Path: rel, Rows: rt})
 		}
 	}
 	truth.Waves = figures(waves, dates, counted, func(id string) (string, string) {

@@ -56,7 +56,7 @@ type WaveFile struct {
 	Source string `json:"source"`
 	Path   string `json:"path"`
 	// Rows names the person and organization of each data row, in order
-	// (the export generator only), for diagnostics.
+	// (the export and press generators), for diagnostics.
 	Rows []RowTruth `json:"-"`
 }
 
