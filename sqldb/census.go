@@ -310,6 +310,9 @@ func insertEach(ctx context.Context, t *tx, head string, n int, row func(i int) 
 // insertObservations writes the rows: the resolved ones with their links,
 // the others (most of a raw export) without binding the empty links.
 func insertObservations(ctx context.Context, t *tx, obs []*cdoatlas.Observation, keys []string) error {
+	if t.postgres() {
+		return insertObservationsPostgres(ctx, t, obs, keys)
+	}
 	const batch = 8 * batchRows
 	const cols = `wave, source, file, line, row_key, person_name, title, organization, country, region, official_code,
 		profile_url, gender, birth_year, tasks, source_url, observed_on, role, cdo_check, archetype, confidence, flags`

@@ -145,3 +145,50 @@ func TestMatchQuestions(t *testing.T) {
 		}
 	})
 }
+
+// TestObservationsStored: every field of a row comes back as it was
+// imported, on both databases (PostgreSQL writes the rows as column
+// arrays, SQLite as rows of values): a flagged cell, a birth year and
+// none, tasks, source, date, file and line, the classification and the
+// links of a resolved row.
+func TestObservationsStored(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		mustCreateOrganization(t, db, munich())
+		year := 1971
+		lead := obs("Jörg Müller", "Chief Digital Officer", "Landeshauptstadt München", "https://www.linkedin.com/in/jmueller")
+		lead.File, lead.Line, lead.BirthYear, lead.Gender = "export.csv", 7, &year, "m"
+		lead.Tasks = "Verantwortet die Digitalstrategie der Stadtverwaltung."
+		lead.SourceURL, lead.ObservedOn = "https://example.org/artikel", "2022-05-01"
+		plain := obs("Karl Klein", "Sachbearbeiter Bauamt", "Stadt Köln", "")
+		plain.File, plain.Line = "export.csv", 8
+		plain.Flags = []cdoatlas.CellFlag{{Field: "region", Raw: "Nordrhein-Westfalen?", Reason: "region.invalid"}}
+		imp := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"},
+			Rows: cdoatlas.WithSource("linkedin", []cdoatlas.Observation{lead, plain})}
+		if _, err := db.ImportObservations(ctx, imp); err != nil {
+			t.Fatal(err)
+		}
+		got, n, err := db.FindObservations(ctx, "2022", false, 0, 10)
+		if err != nil || n != 2 || len(got) != 2 {
+			t.Fatalf("%d observations (%d), %v", len(got), n, err)
+		}
+		byLine := map[int]*cdoatlas.Observation{}
+		for _, o := range got {
+			byLine[o.Line] = o
+		}
+		l, p := byLine[7], byLine[8]
+		if l == nil || p == nil {
+			t.Fatalf("lines %v", byLine)
+		}
+		if l.Wave != "2022" || l.Source != "linkedin" || l.File != "export.csv" || l.PersonName != lead.PersonName ||
+			l.Title != lead.Title || l.Organization != lead.Organization || l.ProfileURL != lead.ProfileURL ||
+			l.Gender != "m" || l.BirthYear == nil || *l.BirthYear != 1971 || l.Tasks != lead.Tasks ||
+			l.SourceURL != lead.SourceURL || l.ObservedOn != "2022-05-01" || l.Role != cdoatlas.RoleCDO || l.Confidence <= 0 ||
+			l.CDOCheck == "" || l.OrganizationID == 0 || l.PostID == 0 || l.PersonID == 0 || l.Match <= 0 || len(l.Flags) != 0 {
+			t.Errorf("resolved row stored as %+v", l)
+		}
+		if p.BirthYear != nil || p.PersonID != 0 || p.OrganizationID != 0 || p.PostID != 0 || p.Role != cdoatlas.RoleOther ||
+			len(p.Flags) != 1 || p.Flags[0] != plain.Flags[0] {
+			t.Errorf("plain row stored as %+v", p)
+		}
+	})
+}
