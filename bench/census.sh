@@ -5,7 +5,8 @@
 # (CIO, CTO, Chief Data Officer), imported into SQLite with
 # classification and resolution (one `cdoatlas import observations` per
 # wave, all of its source files at once), side by side with the sqlite3
-# CLI's `.import` of the same files into a bare table; then the same import
+# CLI's `.import` of the same files into a bare table and the same rows
+# inserted into that table by the pure-Go driver (bench/sqlitefloor); then the same import
 # into PostgreSQL. Reports wall time and peak memory (max RSS of the
 # largest process) for each size, and the time of each wave, to show how
 # it grows with the people already stored. Needs sqlite3 (apt-get install sqlite3)
