@@ -141,21 +141,97 @@ func (v *Vote) ResultsVisible(now time.Time) bool { return v.Closed(now) || !v.H
 // would switch anonymity or hidden results off.
 var ErrAnonymityKept = errors.New("anonymity and hidden results cannot be switched off")
 
-// CheckChange checks a change of old into v: anonymity and hidden results
-// can never be switched off, the options and the method are fixed once the
-// vote opened, and a closed vote stays closed. ECONFLICT (ErrAnonymityKept
-// for anonymity), EINVALID.
+// Started reports whether the vote has opened at now (it may have closed
+// since): from then on ballots may exist, and only its close can move.
+func (v *Vote) Started(now time.Time) bool { return !now.Before(v.OpensAt) || v.Sealed }
+
+// CheckChange checks a change of old into v at now. Anonymity and hidden
+// results can never be switched off (they can be switched on until the
+// close). Before the opening everything may change: the question, the
+// circle, the options (an option of v that has the ID of an option of old
+// keeps that option's topic; an option without an ID is new), the times
+// and the method. Once the vote opened only a later close may be set, so
+// that no ballot cast changes its meaning. A closed vote stays as it is.
+// ECONFLICT (ErrAnonymityKept for anonymity), EINVALID.
 func (old *Vote) CheckChange(v *Vote, now time.Time) error {
 	if old.Anonymous && !v.Anonymous || old.HideResults && !v.HideResults {
 		return &Error{Code: ECONFLICT, Message: "votes.anonymity_kept", Err: ErrAnonymityKept}
 	}
-	if old.Closed(now) {
+	if old.Closed(now) || old.Sealed {
 		return Errorf(ECONFLICT, "votes.closed")
 	}
-	if !now.Before(old.OpensAt) && (v.Method != old.Method || !v.OpensAt.Truncate(time.Microsecond).Equal(old.OpensAt.Truncate(time.Microsecond))) {
+	if !old.Started(now) {
+		byID := map[int64]*VoteOption{}
+		for _, o := range old.Options {
+			byID[o.ID] = o
+		}
+		for _, o := range v.Options {
+			if o.ID == 0 {
+				continue
+			}
+			was, ok := byID[o.ID]
+			if !ok {
+				return FieldErrors{"options": "votes.options_invalid"}.Err()
+			}
+			o.TopicID = was.TopicID
+			delete(byID, o.ID) // an option named twice is refused
+		}
+		return v.Validate()
+	}
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	if v.Question != old.Question || v.CircleID != old.CircleID || v.Method != old.Method ||
+		!sameInstant(v.OpensAt, old.OpensAt) || !sameOptions(v.Options, old.Options) {
 		return Errorf(ECONFLICT, "votes.started")
 	}
-	return v.Validate()
+	if truncUS(v.ClosesAt).Before(truncUS(old.ClosesAt)) {
+		return FieldErrors{"closes_at": "votes.closes_earlier"}.Err()
+	}
+	return nil
+}
+
+// CheckDelete checks that v may be deleted at now: only before it opened
+// and while no ballot was cast. ECONFLICT.
+func (v *Vote) CheckDelete(now time.Time, ballots int) error {
+	if v.Started(now) || ballots > 0 {
+		return Errorf(ECONFLICT, "votes.delete_started")
+	}
+	return nil
+}
+
+// Changes names the fields that differ between old and v, for the audit
+// log.
+func (old *Vote) Changes(v *Vote) []string {
+	var out []string
+	add := func(name string, changed bool) {
+		if changed {
+			out = append(out, name)
+		}
+	}
+	add("question", old.Question != v.Question)
+	add("circle_id", old.CircleID != v.CircleID)
+	add("options", !sameOptions(old.Options, v.Options))
+	add("method", old.Method != v.Method)
+	add("anonymous", old.Anonymous != v.Anonymous)
+	add("hide_results", old.HideResults != v.HideResults)
+	add("opens_at", !sameInstant(old.OpensAt, v.OpensAt))
+	add("closes_at", !sameInstant(old.ClosesAt, v.ClosesAt))
+	return out
+}
+
+// truncUS cuts t to the microseconds both databases keep.
+func truncUS(t time.Time) time.Time { return t.Truncate(time.Microsecond) }
+
+func sameInstant(a, b time.Time) bool { return truncUS(a).Equal(truncUS(b)) }
+
+// sameOptions reports whether a and b are the same options in the same
+// order with the same labels and topics.
+func sameOptions(a, b []*VoteOption) bool {
+	return slices.EqualFunc(a, b, func(x, y *VoteOption) bool {
+		return x.ID == y.ID && x.Label == y.Label && (x.TopicID == nil) == (y.TopicID == nil) &&
+			(x.TopicID == nil || *x.TopicID == *y.TopicID)
+	})
 }
 
 // Ranks is a ballot as stored: groups of tied option IDs, the highest
@@ -301,9 +377,15 @@ type VoteService interface {
 	// FindVotes returns a network's votes with their options, the latest
 	// close first.
 	FindVotes(ctx context.Context, networkID int64) ([]*Vote, error)
-	// UpdateVote changes a vote's question, times, method and visibility
-	// under CheckChange. ECONFLICT, EINVALID, ENOTFOUND.
+	// UpdateVote changes a vote under CheckChange: before it opens its
+	// question, circle (of the same network), options, times, method and
+	// visibility; once open only a later close. v.Options nil keeps the
+	// options; a new option's topic must be an active topic of the
+	// network. ECONFLICT, EINVALID, ENOTFOUND.
 	UpdateVote(ctx context.Context, v *Vote) error
+	// DeleteVote deletes a vote that has not opened and holds no ballot,
+	// with its options. ENOTFOUND, ECONFLICT otherwise.
+	DeleteVote(ctx context.Context, id int64) error
 	// CloseVote closes an open vote now (its ballots are sealed).
 	// ENOTFOUND, ECONFLICT when it is closed.
 	CloseVote(ctx context.Context, id int64) error

@@ -2,6 +2,7 @@ package cdoatlas
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -68,6 +69,94 @@ func TestVoteCheckChange(t *testing.T) {
 	}
 	if ErrorCode(old.CheckChange(old, old.ClosesAt)) != ECONFLICT {
 		t.Error("a closed vote changed")
+	}
+}
+
+// TestVoteCheckChangeByState checks what may change before the opening,
+// while the vote is open, and after the close.
+func TestVoteCheckChangeByState(t *testing.T) {
+	old := testVote()
+	old.Method = "schulze"
+	topic := int64(7)
+	old.Options[0].TopicID = &topic
+	planned := old.OpensAt.Add(-time.Minute)
+	open := old.OpensAt.Add(time.Minute)
+	for _, tc := range []struct {
+		name   string
+		at     time.Time
+		change func(v *Vote)
+		code   string
+	}{
+		{"PlannedQuestion", planned, func(v *Vote) { v.Question = "Was zuerst?" }, ""},
+		{"PlannedMethodAndTimes", planned, func(v *Vote) {
+			v.Method, v.OpensAt, v.ClosesAt = "borda", v.OpensAt.Add(time.Hour), v.ClosesAt.Add(time.Hour)
+		}, ""},
+		{"PlannedOptions", planned, func(v *Vote) {
+			v.Options = []*VoteOption{{ID: 3, Label: "Offene Daten"}, {ID: 1, Label: "KI"}, {Label: "Neu"}}
+		}, ""},
+		{"PlannedForeignOption", planned, func(v *Vote) { v.Options = []*VoteOption{{ID: 1, Label: "A"}, {ID: 9, Label: "B"}} }, EINVALID},
+		{"PlannedOptionTwice", planned, func(v *Vote) { v.Options = []*VoteOption{{ID: 1, Label: "A"}, {ID: 1, Label: "B"}} }, EINVALID},
+		{"PlannedTooFewOptions", planned, func(v *Vote) { v.Options = v.Options[:1] }, EINVALID},
+		{"OpenExtend", open, func(v *Vote) { v.ClosesAt = v.ClosesAt.Add(time.Hour) }, ""},
+		{"OpenHideResults", open, func(v *Vote) { v.HideResults = true }, ""},
+		{"OpenEarlierClose", open, func(v *Vote) { v.ClosesAt = v.ClosesAt.Add(-time.Minute) }, EINVALID},
+		{"OpenQuestion", open, func(v *Vote) { v.Question = "Was zuerst?" }, ECONFLICT},
+		{"OpenMethod", open, func(v *Vote) { v.Method = "borda" }, ECONFLICT},
+		{"OpenOpens", open, func(v *Vote) { v.OpensAt = v.OpensAt.Add(-time.Hour) }, ECONFLICT},
+		{"OpenCircle", open, func(v *Vote) { v.CircleID = 2 }, ECONFLICT},
+		{"OpenRenameOption", open, func(v *Vote) { v.Options[1] = &VoteOption{ID: 2, Label: "Onlinezugang"} }, ECONFLICT},
+		{"OpenRemoveOption", open, func(v *Vote) { v.Options = v.Options[:2] }, ECONFLICT},
+		{"ClosedExtend", old.ClosesAt, func(v *Vote) { v.ClosesAt = v.ClosesAt.Add(time.Hour) }, ECONFLICT},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := *old
+			v.Options = nil
+			for _, o := range old.Options {
+				c := *o
+				v.Options = append(v.Options, &c)
+			}
+			tc.change(&v)
+			if code := ErrorCode(old.CheckChange(&v, tc.at)); code != tc.code {
+				t.Errorf("CheckChange: code %q, want %q", code, tc.code)
+			}
+		})
+	}
+	t.Run("TopicKept", func(t *testing.T) {
+		v := *old
+		other := int64(8)
+		v.Options = []*VoteOption{{ID: 1, Label: "Künstliche Intelligenz", TopicID: &other}, {Label: "Neu"}}
+		if err := old.CheckChange(&v, planned); err != nil {
+			t.Fatal(err)
+		}
+		if v.Options[0].TopicID == nil || *v.Options[0].TopicID != topic {
+			t.Errorf("the renamed option's topic: %v, want %d", v.Options[0].TopicID, topic)
+		}
+	})
+}
+
+func TestVoteCheckDelete(t *testing.T) {
+	v := testVote()
+	if err := v.CheckDelete(v.OpensAt.Add(-time.Second), 0); err != nil {
+		t.Errorf("a planned vote: %v", err)
+	}
+	if ErrorCode(v.CheckDelete(v.OpensAt, 0)) != ECONFLICT {
+		t.Error("a vote that opened was deletable")
+	}
+	if ErrorCode(v.CheckDelete(v.OpensAt.Add(-time.Second), 1)) != ECONFLICT {
+		t.Error("a vote with a ballot was deletable")
+	}
+}
+
+func TestVoteChanges(t *testing.T) {
+	old := testVote()
+	v := *old
+	v.ClosesAt = v.ClosesAt.Add(time.Hour)
+	v.Options = []*VoteOption{old.Options[1], old.Options[0], old.Options[2]}
+	if got := strings.Join(old.Changes(&v), ", "); got != "options, closes_at" {
+		t.Errorf("Changes: %q, want options, closes_at", got)
+	}
+	if got := old.Changes(old); len(got) != 0 {
+		t.Errorf("Changes of no change: %v", got)
 	}
 }
 

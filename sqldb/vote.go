@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/cdoatlas/cdoatlas"
@@ -49,15 +50,10 @@ func (db *DB) CreateVote(ctx context.Context, v *cdoatlas.Vote) error {
 			return mapError(err)
 		}
 		for _, o := range v.Options {
-			if o.TopicID == nil {
-				continue
-			}
-			tp, err := findTopic(ctx, t, *o.TopicID)
-			if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND || err == nil && (tp.NetworkID != v.NetworkID || tp.Archived || tp.MergedInto != nil) {
-				return cdoatlas.FieldErrors{"options": "votes.options_invalid"}.Err()
-			} else if err != nil {
-				return err
-			}
+			o.ID = 0 // every option is new
+		}
+		if err := checkOptionTopics(ctx, t, v); err != nil {
+			return err
 		}
 		err = t.queryRow(ctx, `INSERT INTO votes (network_id, circle_id, question, method, anonymous, hide_results, opens_at, closes_at, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, v.NetworkID, v.CircleID, v.Question, v.Method, v.Anonymous, v.HideResults,
@@ -155,21 +151,46 @@ func (db *DB) FindVotes(ctx context.Context, networkID int64) ([]*cdoatlas.Vote,
 	})
 }
 
-// UpdateVote changes a vote under cdoatlas.Vote.CheckChange.
+// UpdateVote changes a vote under cdoatlas.Vote.CheckChange; before the
+// opening that includes its circle and options.
 func (db *DB) UpdateVote(ctx context.Context, v *cdoatlas.Vote) error {
 	return db.write(ctx, func(t *tx) error {
 		old, err := findVote(ctx, t, v.ID, false)
 		if err != nil {
 			return err
 		}
-		v.CircleID, v.NetworkID, v.Options = old.CircleID, old.NetworkID, old.Options
+		v.NetworkID = old.NetworkID
+		if v.CircleID == 0 {
+			v.CircleID = old.CircleID
+		}
+		if v.Options == nil {
+			v.Options = old.Options
+		}
 		if err := old.CheckChange(v, t.now); err != nil {
 			return err
 		}
+		changes := old.Changes(v)
+		if len(changes) == 0 {
+			return nil
+		}
+		if v.CircleID != old.CircleID {
+			var network int64
+			err := t.queryRow(ctx, "SELECT network_id FROM circles WHERE id = ?", v.CircleID).Scan(&network)
+			if noRows(err) || err == nil && network != old.NetworkID {
+				return cdoatlas.FieldErrors{"circle_id": "circle.unknown"}.Err()
+			} else if err != nil {
+				return mapError(err)
+			}
+		}
+		if slices.Contains(changes, "options") {
+			if err := replaceOptions(ctx, t, old, v); err != nil {
+				return err
+			}
+		}
 		// The condition repeats the rule, so that no path around
 		// CheckChange switches anonymity or hidden results off.
-		q := "UPDATE votes SET question = ?, method = ?, anonymous = ?, hide_results = ?, opens_at = ?, closes_at = ? WHERE id = ?"
-		args := []any{v.Question, v.Method, v.Anonymous, v.HideResults, t.ts(v.OpensAt), t.ts(v.ClosesAt), v.ID}
+		q := "UPDATE votes SET question = ?, circle_id = ?, method = ?, anonymous = ?, hide_results = ?, opens_at = ?, closes_at = ? WHERE id = ?"
+		args := []any{v.Question, v.CircleID, v.Method, v.Anonymous, v.HideResults, t.ts(v.OpensAt), t.ts(v.ClosesAt), v.ID}
 		if !v.Anonymous {
 			q += " AND anonymous = ?"
 			args = append(args, false)
@@ -185,7 +206,91 @@ func (db *DB) UpdateVote(ctx context.Context, v *cdoatlas.Vote) error {
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return &cdoatlas.Error{Code: cdoatlas.ECONFLICT, Message: "votes.anonymity_kept", Err: cdoatlas.ErrAnonymityKept}
 		}
-		return t.audit(ctx, cdoatlas.AuditVote, v.ID, cdoatlas.AuditUpdate, "question", "method", "anonymous", "hide_results", "opens_at", "closes_at")
+		return t.audit(ctx, cdoatlas.AuditVote, v.ID, cdoatlas.AuditUpdate, changes...)
+	})
+}
+
+// replaceOptions stores the options of v in place of those of old: kept
+// options are renamed and moved, dropped ones deleted, new ones inserted.
+// CheckChange allows it only before the opening; the count of ballots
+// guards against any that exist anyway.
+func replaceOptions(ctx context.Context, t *tx, old, v *cdoatlas.Vote) error {
+	if n, err := countBallots(ctx, t, v.ID); err != nil {
+		return err
+	} else if n > 0 {
+		return cdoatlas.Errorf(cdoatlas.ECONFLICT, "votes.started")
+	}
+	if err := checkOptionTopics(ctx, t, v); err != nil {
+		return err
+	}
+	kept := map[int64]bool{}
+	for _, o := range v.Options {
+		kept[o.ID] = true
+	}
+	for _, o := range old.Options {
+		if !kept[o.ID] {
+			if _, err := t.exec(ctx, "DELETE FROM vote_options WHERE id = ? AND vote_id = ?", o.ID, v.ID); err != nil {
+				return mapError(err)
+			}
+		}
+	}
+	for i, o := range v.Options {
+		if o.ID != 0 {
+			if _, err := t.exec(ctx, "UPDATE vote_options SET label = ?, position = ? WHERE id = ? AND vote_id = ?", o.Label, i, o.ID, v.ID); err != nil {
+				return mapError(err)
+			}
+			continue
+		}
+		if err := t.queryRow(ctx, "INSERT INTO vote_options (vote_id, topic_id, label, position) VALUES (?, ?, ?, ?) RETURNING id",
+			v.ID, nullInt64(o.TopicID), o.Label, i).Scan(&o.ID); err != nil {
+			return mapError(err)
+		}
+	}
+	return nil
+}
+
+// checkOptionTopics checks that the new options of v (those without an
+// ID) that name a topic name an active topic of its network. EINVALID.
+func checkOptionTopics(ctx context.Context, t *tx, v *cdoatlas.Vote) error {
+	for _, o := range v.Options {
+		if o.ID != 0 || o.TopicID == nil {
+			continue
+		}
+		tp, err := findTopic(ctx, t, *o.TopicID)
+		if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND || err == nil && (tp.NetworkID != v.NetworkID || tp.Archived || tp.MergedInto != nil) {
+			return cdoatlas.FieldErrors{"options": "votes.options_invalid"}.Err()
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func countBallots(ctx context.Context, t *tx, voteID int64) (int, error) {
+	var n int
+	err := t.queryRow(ctx, "SELECT COUNT(*) FROM ballots WHERE vote_id = ?", voteID).Scan(&n)
+	return n, mapError(err)
+}
+
+// DeleteVote deletes a vote that has not opened and holds no ballot; its
+// options go with it.
+func (db *DB) DeleteVote(ctx context.Context, id int64) error {
+	return db.write(ctx, func(t *tx) error {
+		v, err := findVote(ctx, t, id, false)
+		if err != nil {
+			return err
+		}
+		n, err := countBallots(ctx, t, id)
+		if err != nil {
+			return err
+		}
+		if err := v.CheckDelete(t.now, n); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, "DELETE FROM votes WHERE id = ?", id); err != nil {
+			return mapError(err)
+		}
+		return t.audit(ctx, cdoatlas.AuditVote, id, cdoatlas.AuditDelete)
 	})
 }
 

@@ -156,6 +156,10 @@ var routeNeeds = map[string]int{
 	"GET /votes/{id}":                needNetworkMember,
 	"POST /votes/{id}/ballot":        needVoter,
 	"POST /votes/{id}/close":         needCoordinator,
+	"GET /votes/{id}/edit":           needCoordinator,
+	"POST /votes/{id}/edit":          needCoordinator,
+	"GET /votes/{id}/delete":         needCoordinator,
+	"POST /votes/{id}/delete":        needCoordinator,
 	"GET /votes/{id}/results":        needNetworkMember,
 	"GET /votes/{id}/results.csv":    needNetworkMember,
 	"GET /api/v1/votes":              needMember, // lists only what the user may see

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -152,16 +153,35 @@ func (s *site) handleVotes(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "votes", v)
 }
 
-// voteFormView is the form of a new vote.
+// voteFormView is the form of a new vote, or of a vote that has not
+// opened yet (page_vote_edit.go).
 type voteFormView struct {
 	page
 	Network *cdoatlas.Network
 	Circles []option
-	Topics  []*cdoatlas.Topic
+	Topics  []*cdoatlas.Topic // to choose as new options
 	Chosen  map[int64]bool
 	Methods []option
 	Values  map[string]string
 	Errors  map[string]string
+	// Action, Cancel and Submit (a message key) differ between a new
+	// vote and a change.
+	Action, Cancel, Submit string
+	// Existing are the options of a vote being changed.
+	Existing []voteOptionRow
+	// AnonymousKept and HideKept: the vote is anonymous or hides its
+	// results, which cannot be switched off.
+	AnonymousKept, HideKept bool
+}
+
+// voteOptionRow is an option of a vote on its form: renamed by its text
+// field, removed by its checkbox.
+type voteOptionRow struct {
+	ID      int64
+	N       int // 1, 2, … on the form
+	Label   string
+	Topic   string // the title of the topic it stands for, or ""
+	Removed bool
 }
 
 func (s *site) handleVoteNew(w http.ResponseWriter, r *http.Request) {
@@ -179,64 +199,69 @@ func (s *site) renderVoteForm(w http.ResponseWriter, r *http.Request, status int
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	v := &voteFormView{page: s.newPage(w, r, "votes.new", ""), Network: n, Values: values, Chosen: chosen, Errors: errs}
+	v := &voteFormView{page: s.newPage(w, r, "votes.new", ""), Network: n, Values: values, Chosen: chosen, Errors: errs,
+		Action: "/networks/" + itoa64(n.ID) + "/votes/new", Cancel: "/networks/" + itoa64(n.ID) + "/votes", Submit: "votes.create"}
 	v.Nav = "networks"
 	v.HasErrors = len(errs) > 0
-	circles, err := s.Store.FindCircles(ctx, n.ID)
+	topics, err := s.fillVoteChoices(r.Context(), v)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	v.Topics = topics
+	s.render(w, r, status, "vote_new", v)
+}
+
+// fillVoteChoices fills in the circles and methods to choose from on the
+// form of a vote of v.Network, and returns the network's active topics.
+func (s *site) fillVoteChoices(ctx context.Context, v *voteFormView) ([]*cdoatlas.Topic, error) {
+	circles, err := s.Store.FindCircles(ctx, v.Network.ID)
+	if err != nil {
+		return nil, err
 	}
 	for _, c := range circles {
 		v.Circles = append(v.Circles, option{Value: itoa64(c.ID), Label: c.Name})
 	}
-	v.Circles = selectOptions(v.Circles, values["circle_id"])
+	v.Circles = selectOptions(v.Circles, v.Values["circle_id"])
 	for _, m := range vote.Methods {
 		v.Methods = append(v.Methods, option{Value: m, Label: tr(v.Lang, "votes.method."+m)})
 	}
-	v.Methods = selectOptions(v.Methods, values["method"])
-	if v.Topics, err = s.Store.FindTopics(ctx, n.ID, false); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, status, "vote_new", v)
+	v.Methods = selectOptions(v.Methods, v.Values["method"])
+	return s.Store.FindTopics(ctx, v.Network.ID, false)
 }
 
-// handleVoteCreate opens a vote from the form; times are read in
-// Europe/Berlin and stored in UTC.
-func (s *site) handleVoteCreate(w http.ResponseWriter, r *http.Request) {
-	n, ok := s.coordinatedNetwork(w, r)
-	if !ok {
-		return
-	}
-	f := r.PostForm
-	values := map[string]string{}
-	for _, k := range []string{"question", "circle_id", "free", "opens_at", "closes_at", "method", "anonymous", "hide_results"} {
-		values[k] = f.Get(k)
-	}
-	errs := map[string]string{}
-	v := &cdoatlas.Vote{NetworkID: n.ID, Question: f.Get("question"), Method: f.Get("method"),
-		Anonymous: f.Get("anonymous") == "1", HideResults: f.Get("hide_results") == "1"}
+// voteFormFields are the fields of the vote form kept when it is shown
+// again.
+var voteFormFields = []string{"question", "circle_id", "free", "opens_at", "closes_at", "method", "anonymous", "hide_results"}
+
+// parseVoteForm reads the fields of the vote form but its options into v;
+// times are read in Europe/Berlin and stored in UTC. What cannot be read
+// goes into errs.
+func parseVoteForm(f url.Values, v *cdoatlas.Vote, errs map[string]string) {
+	v.Question, v.Method = f.Get("question"), f.Get("method")
+	v.Anonymous, v.HideResults = f.Get("anonymous") == "1", f.Get("hide_results") == "1"
 	v.CircleID, _ = strconv.ParseInt(f.Get("circle_id"), 10, 64)
-	var err error
-	if v.OpensAt, err = time.ParseInLocation(datetimeLocal, strings.TrimSpace(f.Get("opens_at")), berlin()); err != nil {
-		errs["opens_at"] = "votes.time_invalid"
-	}
-	if v.ClosesAt, err = time.ParseInLocation(datetimeLocal, strings.TrimSpace(f.Get("closes_at")), berlin()); err != nil {
-		errs["closes_at"] = "votes.time_invalid"
-	}
-	v.OpensAt, v.ClosesAt = v.OpensAt.UTC(), v.ClosesAt.UTC()
-	chosen := map[int64]bool{}
-	topics, err := s.Store.FindTopics(r.Context(), n.ID, false)
+	v.OpensAt = parseVoteTime(f, "opens_at", errs)
+	v.ClosesAt = parseVoteTime(f, "closes_at", errs)
+}
+
+// parseVoteTime reads a datetime-local field in Europe/Berlin as UTC.
+func parseVoteTime(f url.Values, name string, errs map[string]string) time.Time {
+	t, err := time.ParseInLocation(datetimeLocal, strings.TrimSpace(f.Get(name)), berlin())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		errs[name] = "votes.time_invalid"
 	}
+	return t.UTC()
+}
+
+// newVoteOptions appends to v the options the form adds: the chosen
+// topics (marked in chosen) but those in skip, and the free options, one
+// a line.
+func newVoteOptions(f url.Values, v *cdoatlas.Vote, topics []*cdoatlas.Topic, chosen, skip map[int64]bool) {
 	for _, sid := range f["topic"] {
 		id, _ := strconv.ParseInt(sid, 10, 64)
 		for _, t := range topics {
-			if t.ID == id && !chosen[id] {
+			if t.ID == id && !chosen[id] && !skip[id] {
 				chosen[id] = true
 				v.Options = append(v.Options, &cdoatlas.VoteOption{TopicID: &t.ID, Label: t.Title})
 			}
@@ -247,13 +272,40 @@ func (s *site) handleVoteCreate(w http.ResponseWriter, r *http.Request) {
 			v.Options = append(v.Options, &cdoatlas.VoteOption{Label: line})
 		}
 	}
-	if err := v.Validate(); err != nil {
-		for k, m := range fieldErrors(err) {
-			if _, ok := errs[k]; !ok {
-				errs[k] = m
-			}
+}
+
+// mergeErrors adds the field errors of err to errs, keeping those errs
+// has.
+func mergeErrors(errs map[string]string, err error) {
+	for k, m := range fieldErrors(err) {
+		if _, ok := errs[k]; !ok {
+			errs[k] = m
 		}
 	}
+}
+
+// handleVoteCreate opens a vote from the form.
+func (s *site) handleVoteCreate(w http.ResponseWriter, r *http.Request) {
+	n, ok := s.coordinatedNetwork(w, r)
+	if !ok {
+		return
+	}
+	f := r.PostForm
+	values := map[string]string{}
+	for _, k := range voteFormFields {
+		values[k] = f.Get(k)
+	}
+	errs := map[string]string{}
+	v := &cdoatlas.Vote{NetworkID: n.ID}
+	parseVoteForm(f, v, errs)
+	chosen := map[int64]bool{}
+	topics, err := s.Store.FindTopics(r.Context(), n.ID, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	newVoteOptions(f, v, topics, chosen, nil)
+	mergeErrors(errs, v.Validate())
 	if len(errs) == 0 {
 		err := s.Store.CreateVote(r.Context(), v)
 		if cdoatlas.ErrorCode(err) == cdoatlas.EINVALID {

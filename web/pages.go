@@ -74,6 +74,7 @@ func (s *Server) registerPageRoutes() {
 	st.registerMemberRoutes()
 	st.registerTopicRoutes()
 	st.registerVoteRoutes()
+	st.registerVoteEditRoutes()
 	st.registerBreakoutRoutes()
 	st.registerMeetingRoutes()
 	st.registerOutreachRoutes()

@@ -410,8 +410,9 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("TopicVote", func(t *testing.T) {
 		login(t, ctx, base)
-		// The demo's votes: 1 closed and anonymous, 2 open.
-		for _, p := range []string{"/networks/1/topics", "/networks/1/votes", "/networks/1/votes/new", "/votes/1", "/votes/1/results", "/votes/2", "/votes/2/results"} {
+		// The demo's votes: 1 closed and anonymous (its edit page only
+		// says so), 2 open (its edit page extends it).
+		for _, p := range []string{"/networks/1/topics", "/networks/1/votes", "/networks/1/votes/new", "/votes/1", "/votes/1/results", "/votes/1/edit", "/votes/2", "/votes/2/results", "/votes/2/edit"} {
 			run(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 			if h1 := text(t, ctx, "h1"); h1 == "Kein Zugriff" || h1 == "Seite nicht gefunden" {
 				t.Errorf("%s: the admin sees %q", p, h1)
