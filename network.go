@@ -182,10 +182,15 @@ type Application struct {
 	NewsConsent bool `json:"news_consent"`
 
 	// The CDO check of the tasks, with its reasons (English) and the
-	// archetype of a yes.
+	// archetype of a yes; network.CheckApplication sets them.
 	Check     string   `json:"cdo_check"`
 	Reasons   []string `json:"reasons"`
 	Archetype string   `json:"archetype"`
+	// Explanations are the reasons of the check in both languages, as
+	// network.CheckApplication gives them and CreateApplication stores
+	// them for the coordinators' list; reads leave them nil (the list
+	// has them as ApplicationListItem.CheckReasons).
+	Explanations []CheckReason `json:"-"`
 
 	Status    string    `json:"status"`
 	AppliedAt time.Time `json:"applied_at"`
@@ -242,6 +247,15 @@ func (a *Application) Validate() error {
 		fe.Add("consent", "consent.required")
 	}
 	return fe.Err()
+}
+
+// UseOrganization makes o, picked from the registry, the application's
+// organization: its name, kind, country, region and population replace
+// what the applicant typed.
+func (a *Application) UseOrganization(o *Organization) {
+	id := o.ID
+	a.OrganizationID = &id
+	a.OrganizationName, a.Kind, a.Country, a.Region, a.Population = o.Name, o.Kind, o.Country, o.Region, o.Population
 }
 
 // Membership is a person's seat in a circle, from their application or
@@ -400,9 +414,14 @@ type NetworkService interface {
 	FindCallByID(ctx context.Context, id int64) (*Call, error)
 	FindCalls(ctx context.Context, networkID int64) ([]*Call, error)
 
-	// CreateApplication stores an application to an open call with its
-	// CDO check and returns the secret of its private status link (only
-	// its hash is kept). EINVALID (also for a closed call), ENOTFOUND.
+	// CreateApplication stores an application to an open call with the
+	// CDO check, status and explanations it carries, and returns the
+	// secret of its private status link (only its hash is kept). It
+	// decides nothing: the caller fills in the registry organization
+	// (Application.UseOrganization) and runs network.CheckApplication
+	// first. EINVALID for an application without a check or status, for
+	// a closed call and for an unknown organization_id; ENOTFOUND for an
+	// unknown call.
 	// When the address applied to the call before (and did not withdraw),
 	// nothing is stored: a new status link of the earlier application is
 	// mailed to the address and the error is ErrApplied (ECONFLICT).

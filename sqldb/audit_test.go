@@ -96,7 +96,7 @@ func TestRetention(t *testing.T) {
 		apply := func(name, tasks string) *cdoatlas.Application {
 			a := &cdoatlas.Application{CallID: call.ID, PersonName: name, Email: strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "@example.org",
 				OrganizationName: "Stadt Ulm", Kind: "municipality", Country: "DE", Region: "DE-BW", Title: "Chief Digital Officer", Tasks: tasks, Consent: true}
-			if _, err := db.CreateApplication(ctx, a); err != nil {
+			if _, err := createApplication(ctx, db, a); err != nil {
 				t.Fatal(err)
 			}
 			return a
@@ -153,12 +153,12 @@ func TestConsents(t *testing.T) {
 		cross := "Verantwortet die Digitalstrategie der gesamten Stadtverwaltung, koordiniert alle Fachbereiche und berichtet an den Oberbürgermeister."
 		a := &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "Erika@example.org", OrganizationName: "Stadt Ulm",
 			Kind: "municipality", Country: "DE", Region: "DE-BW", Title: "CDO", Tasks: cross, Consent: true}
-		if _, err := db.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, db, a); err != nil {
 			t.Fatal(err)
 		}
 		b := &cdoatlas.Application{CallID: call.ID, PersonName: "Max Muster", Email: "max@example.org", OrganizationName: "Stadt Aalen",
 			Kind: "municipality", Country: "DE", Region: "DE-BW", Title: "CDO", Tasks: cross, Consent: true, NewsConsent: true}
-		if _, err := db.CreateApplication(ctx, b); err != nil {
+		if _, err := createApplication(ctx, db, b); err != nil {
 			t.Fatal(err)
 		}
 		d, err := db.FindSubjectData(ctx, "erika@example.org")

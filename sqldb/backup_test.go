@@ -313,7 +313,7 @@ func fillForBackup(t *testing.T, db *sqldb.DB) {
 	if err := db.CreateCall(ctx, call); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CreateApplication(ctx, &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "erika@example.org",
+	if _, err := createApplication(ctx, db, &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "erika@example.org",
 		OrganizationName: "Gemeinde Neuland", Kind: "municipality", Country: "DE", Region: "Sachsen",
 		Title: "Chief Digital Officer", Tasks: "Digitalstrategie der Verwaltung", Consent: true}); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/network"
 	"github.com/cdoatlas/cdoatlas/sqldb"
 )
 
@@ -75,4 +76,19 @@ func mustCreatePerson(t *testing.T, db *sqldb.DB, name string) *cdoatlas.Person 
 		t.Fatalf("create person %s: %v", name, err)
 	}
 	return p
+}
+
+// createApplication does what the application form does before it stores
+// an application: it fills in the registry organization and runs the CDO
+// check (when a is valid; CreateApplication refuses it otherwise).
+func createApplication(ctx context.Context, db *sqldb.DB, a *cdoatlas.Application) (string, error) {
+	if a.Validate() == nil {
+		if a.OrganizationID != nil {
+			if o, err := db.FindOrganizationByID(ctx, *a.OrganizationID); err == nil {
+				a.UseOrganization(o)
+			}
+		}
+		network.CheckApplication(a)
+	}
+	return db.CreateApplication(ctx, a)
 }

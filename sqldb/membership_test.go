@@ -33,7 +33,7 @@ func openCall(t *testing.T, db *sqldb.DB, capacity, n int) (*cdoatlas.Call, []*c
 	for i := range n {
 		a := &cdoatlas.Application{CallID: call.ID, PersonName: fmt.Sprintf("Person %d", i), Email: fmt.Sprintf("p%d@example.org", i),
 			OrganizationName: fmt.Sprintf("Gemeinde %d", i), Kind: "municipality", Country: "DE", Title: "CDO", Tasks: crossApplication, Consent: true}
-		if _, err := db.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, db, a); err != nil {
 			t.Fatal(err)
 		}
 		apps = append(apps, a)

@@ -5,11 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"time"
 
 	"github.com/cdoatlas/cdoatlas"
-	"github.com/cdoatlas/cdoatlas/classify"
 )
 
 // CreateNetwork validates and stores n.
@@ -214,11 +214,17 @@ func (db *DB) FindCalls(ctx context.Context, networkID int64) ([]*cdoatlas.Call,
 	})
 }
 
-// CreateApplication checks the tasks (classify), stores the application
-// with a new status-link secret and returns the secret.
+// CreateApplication stores the application with the check, status and
+// explanations it carries (network.CheckApplication) and a new
+// status-link secret, and returns the secret. It refuses one without a
+// check, so that none is stored unchecked by mistake.
 func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (string, error) {
 	if err := a.Validate(); err != nil {
 		return "", err
+	}
+	if a.Check == "" || a.Status == "" {
+		// A programming mistake, not the applicant's: no page shows it.
+		return "", cdoatlas.Internal(errors.New("sqldb: application stored without its CDO check (network.CheckApplication)"))
 	}
 	secret, err := newLinkSecret()
 	if err != nil {
@@ -254,38 +260,20 @@ func (db *DB) CreateApplication(ctx context.Context, a *cdoatlas.Application) (s
 			}
 			return notifyApplicant(ctx, t, cdoatlas.MailApplicationReceived, id, link, time.Time{})
 		}
-		org, country := a.OrganizationName, a.Country
 		if a.OrganizationID != nil {
-			o, err := findOrganizationByID(ctx, t, *a.OrganizationID)
-			if err != nil {
+			if _, err := findOrganizationByID(ctx, t, *a.OrganizationID); err != nil {
 				if cdoatlas.ErrorCode(err) == cdoatlas.ENOTFOUND {
 					return cdoatlas.FieldErrors{"organization_id": "organization.unknown"}.Err()
 				}
 				return err
 			}
-			org, country = o.Name, o.Country
-			a.OrganizationName, a.Kind, a.Country, a.Region, a.Population = o.Name, o.Kind, o.Country, o.Region, o.Population
-		}
-		out := classify.Classify(classify.Input{Title: a.Title, Tasks: a.Tasks, Placement: a.Placement, Organization: org, Country: country})
-		a.Check, a.Archetype, a.Reasons = out.CDOCheck, out.Archetype, out.Reasons
-		switch a.Check {
-		case cdoatlas.CheckYes:
-			a.Status = cdoatlas.ApplicationReceived
-		case cdoatlas.CheckNo:
-			a.Status = cdoatlas.ApplicationDeclined
-		default:
-			a.Status = cdoatlas.ApplicationReview
 		}
 		reasons, err := json.Marshal(a.Reasons)
 		if err != nil {
 			return cdoatlas.Internal(err)
 		}
 		// Both languages of the reasons, for the coordinators' list.
-		explanations := make([]cdoatlas.CheckReason, len(out.Explanations))
-		for i, e := range out.Explanations {
-			explanations[i] = cdoatlas.CheckReason{Code: e.Code, DE: e.DE, EN: e.EN}
-		}
-		stored, err := marshalCheckReasons(explanations)
+		stored, err := marshalCheckReasons(a.Explanations)
 		if err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ func TestNetworkCallsAndApplications(t *testing.T) {
 		cross := "Verantwortet die Digitalstrategie der gesamten Stadtverwaltung, koordiniert alle Fachbereiche und berichtet an den Oberbürgermeister."
 		a := &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "Erika@Example.org", OrganizationID: &muc.ID,
 			Title: "Chief Digital Officer", Tasks: cross, Gender: "f", Consent: true}
-		secret, err := db.CreateApplication(ctx, a)
+		secret, err := createApplication(ctx, db, a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,17 +58,25 @@ func TestNetworkCallsAndApplications(t *testing.T) {
 		social := &cdoatlas.Application{CallID: call.ID, PersonName: "Max Muster", Email: "max@example.org",
 			OrganizationName: "Gemeinde Neuland", Kind: "municipality", Country: "DE", Region: "Sachsen",
 			Title: "Chief Digital Officer", Tasks: "Pflege der Website und der Social-Media-Kanäle", Consent: true}
-		if _, err := db.CreateApplication(ctx, social); err != nil {
+		if _, err := createApplication(ctx, db, social); err != nil {
 			t.Fatal(err)
 		}
 		if social.Check != cdoatlas.CheckNo || social.Status != cdoatlas.ApplicationDeclined || social.Region != "DE-SN" {
 			t.Errorf("social-media applicant: %+v", social)
 		}
-		_, err = db.CreateApplication(ctx, &cdoatlas.Application{CallID: closed.ID, PersonName: "Spät", Email: "s@example.org",
+		_, err = createApplication(ctx, db, &cdoatlas.Application{CallID: closed.ID, PersonName: "Spät", Email: "s@example.org",
 			OrganizationID: &muc.ID, Title: "CDO", Tasks: cross, Consent: true})
 		wantField(t, err, "call_id", "call.closed")
-		_, err = db.CreateApplication(ctx, &cdoatlas.Application{CallID: call.ID, PersonName: "Ohne", Email: "kein@", Title: "CDO", Tasks: cross})
+		_, err = createApplication(ctx, db, &cdoatlas.Application{CallID: call.ID, PersonName: "Ohne", Email: "kein@", Title: "CDO", Tasks: cross})
 		wantField(t, err, "consent", "consent.required")
+		// The store decides nothing: an application without its check is
+		// refused, and one naming an organization not in the registry.
+		_, err = db.CreateApplication(ctx, &cdoatlas.Application{CallID: call.ID, PersonName: "Ungeprüft", Email: "u@example.org",
+			OrganizationID: &muc.ID, Title: "CDO", Tasks: cross, Consent: true})
+		wantCode(t, err, cdoatlas.EINTERNAL)
+		_, err = createApplication(ctx, db, &cdoatlas.Application{CallID: call.ID, PersonName: "Woher", Email: "w@example.org",
+			OrganizationID: ptr[int64](999999), Title: "CDO", Tasks: cross, Consent: true})
+		wantField(t, err, "organization_id", "organization.unknown")
 
 		apps, err := db.FindApplications(ctx, call.ID)
 		if err != nil || len(apps) != 2 || apps[0].ID != a.ID {

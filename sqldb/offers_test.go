@@ -167,7 +167,7 @@ func TestWithdrawApplication(t *testing.T) {
 		apply := func(email string) (*cdoatlas.Application, string) {
 			a := &cdoatlas.Application{CallID: call.ID, PersonName: "Erika", Email: email, OrganizationName: "Gemeinde",
 				Kind: "municipality", Country: "DE", Title: "CDO", Tasks: crossApplication, Consent: true}
-			secret, err := db.CreateApplication(ctx, a)
+			secret, err := createApplication(ctx, db, a)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -254,7 +254,7 @@ func TestApplicationRepeated(t *testing.T) {
 		call, apps := openCall(t, db, 2, 1)
 		first := apps[0]
 		again := func(email string) (string, error) {
-			return db.CreateApplication(ctx, &cdoatlas.Application{CallID: call.ID, PersonName: "Jemand Anderes", Email: email,
+			return createApplication(ctx, db, &cdoatlas.Application{CallID: call.ID, PersonName: "Jemand Anderes", Email: email,
 				OrganizationName: "Gemeinde X", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: crossApplication, Consent: true})
 		}
 		// The same address in other case leads to the first application:

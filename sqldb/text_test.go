@@ -44,7 +44,7 @@ func TestControlCharactersRefused(t *testing.T) {
 		if err := db.CreateCall(ctx, call); err != nil {
 			t.Fatal(err)
 		}
-		_, err := db.CreateApplication(ctx, &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "erika@example.org",
+		_, err := createApplication(ctx, db, &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "erika@example.org",
 			OrganizationID: &org.ID, Title: "CDO", Tasks: "Digitalstrategie\x00", Consent: true})
 		wantField(t, err, "tasks", "text.control")
 

@@ -257,7 +257,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	app := &cdoatlas.Application{CallID: call.ID, PersonName: "Mia Mitglied", Email: member.user.Email, OrganizationName: "Stadt Ulm",
 		Kind: "municipality", Country: "DE", Region: "DE-BW", Title: "CDO", Consent: true,
 		Tasks: "Verantwortet die Digitalstrategie der gesamten Stadtverwaltung, koordiniert alle Fachbereiche und berichtet an den Oberbürgermeister."}
-	secret, err := e.store.CreateApplication(ctx, app)
+	secret, err := createApplication(ctx, e.store, app)
 	if err != nil {
 		t.Fatal(err)
 	}

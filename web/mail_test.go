@@ -158,7 +158,7 @@ func TestMailOfferAndAdmission(t *testing.T) {
 	second := &cdoatlas.Application{CallID: call.ID, PersonName: "Zweite Person", Email: "zweite@example.org", OrganizationName: "Bstadt",
 		Kind: "municipality", Country: "DE", Title: "CDO", Tasks: mailTasks, Consent: true}
 	for _, a := range []*cdoatlas.Application{first, second} {
-		if _, err := e.store.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, e.store, a); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -202,7 +202,7 @@ func TestMailOfferAndAdmission(t *testing.T) {
 	// A decline is told too.
 	third := &cdoatlas.Application{CallID: call.ID, PersonName: "Dritte Person", Email: "dritte@example.org", OrganizationName: "Cstadt",
 		Kind: "municipality", Country: "DE", Title: "CDO", Tasks: mailTasks, Consent: true}
-	if _, err := e.store.CreateApplication(ctx, third); err != nil {
+	if _, err := createApplication(ctx, e.store, third); err != nil {
 		t.Fatal(err)
 	}
 	coord.follow(coord.submit(proposal, fmt.Sprintf("/applications/%d/decide", third.ID), url.Values{"action": {"decline"}}))
@@ -221,7 +221,7 @@ func TestMailAdminView(t *testing.T) {
 	_, _, call := networkWithCall(t, e, 40)
 	a := &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "erika@example.org", OrganizationName: "Astadt",
 		Kind: "municipality", Country: "DE", Title: "CDO", Tasks: mailTasks, Consent: true}
-	if _, err := e.store.CreateApplication(ctx, a); err != nil {
+	if _, err := createApplication(ctx, e.store, a); err != nil {
 		t.Fatal(err)
 	}
 	server := e.sender.SMTP

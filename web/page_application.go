@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/network"
 )
 
 // Applications: the public form of an open call, and the private status
@@ -86,6 +87,9 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 	}
 	secret, err := "", a.Validate()
 	if err == nil && len(pe) == 0 {
+		err = s.checkApplication(r.Context(), a)
+	}
+	if err == nil && len(pe) == 0 {
 		secret, err = s.Store.CreateApplication(r.Context(), a)
 	}
 	if errors.Is(err, cdoatlas.ErrApplied) {
@@ -112,6 +116,24 @@ func (s *site) handleApply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/applications/"+secret+"?new=1", http.StatusSeeOther)
+}
+
+// checkApplication gives a the organization the applicant picked from
+// the registry, if any, and runs the CDO check, which sets the status.
+func (s *site) checkApplication(ctx context.Context, a *cdoatlas.Application) error {
+	if a.OrganizationID != nil {
+		o, err := s.Store.FindOrganizationByID(ctx, *a.OrganizationID)
+		switch {
+		case err == nil:
+			a.UseOrganization(o)
+		case cdoatlas.ErrorCode(err) != cdoatlas.ENOTFOUND:
+			return err
+		}
+		// An organization gone from the registry is refused by the store
+		// (organization_id), after its checks of the call.
+	}
+	network.CheckApplication(a)
+	return nil
 }
 
 // applicationView is the private status page of an application.

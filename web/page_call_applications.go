@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/cdoatlas/cdoatlas"
-	"github.com/cdoatlas/cdoatlas/classify"
+	"github.com/cdoatlas/cdoatlas/network"
 )
 
 // The coordinators' list of a call's applications: filterable by status,
@@ -145,12 +145,9 @@ func (p *page) applicationSortColumns(path string, q url.Values, key string, des
 // the classifier gives them for what the applicant wrote: for the
 // applications whose reasons were not stored when they came in.
 func checkReasons(a *cdoatlas.Application) []cdoatlas.CheckReason {
-	out := classify.Classify(classify.Input{Title: a.Title, Tasks: a.Tasks, Placement: a.Placement, Organization: a.OrganizationName, Country: a.Country})
-	rs := make([]cdoatlas.CheckReason, len(out.Explanations))
-	for i, e := range out.Explanations {
-		rs[i] = cdoatlas.CheckReason{Code: e.Code, DE: e.DE, EN: e.EN}
-	}
-	return rs
+	c := *a // the check sets the status too, which stays as decided
+	network.CheckApplication(&c)
+	return c.Explanations
 }
 
 // handleCallApplications lists a call's applications for the network's

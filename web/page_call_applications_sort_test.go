@@ -74,7 +74,7 @@ func TestPageCallApplicationsSort(t *testing.T) {
 	for i, a := range apps {
 		a.CallID, a.Consent, a.Kind, a.Country, a.Region = call.ID, true, "municipality", "DE", "DE-BY"
 		e.store.(*sqldb.DB).Now = func() time.Time { return now.Add(time.Duration(i) * time.Minute) }
-		if _, err := e.store.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, e.store, a); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -163,7 +163,7 @@ func TestPageCallApplicationsPages(t *testing.T) {
 	for i := 1; i <= 30; i++ {
 		a := &cdoatlas.Application{CallID: call.ID, PersonName: fmt.Sprintf("Person %02d", i), Email: fmt.Sprintf("p%d@example.org", i),
 			OrganizationName: "Gemeinde", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: cdoTasks, Consent: true}
-		if _, err := e.store.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, e.store, a); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -195,7 +195,7 @@ func TestPageCallApplicationsStoredReasons(t *testing.T) {
 	for _, name := range []string{"Anna Groß", "Bernd Klein"} {
 		a := &cdoatlas.Application{CallID: call.ID, PersonName: name, Email: strings.Fields(name)[0] + "@example.org", OrganizationName: "Großstadt",
 			Kind: "municipality", Country: "DE", Title: "CDO", Tasks: cdoTasks, Consent: true}
-		if _, err := e.store.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, e.store, a); err != nil {
 			t.Fatal(err)
 		}
 		apps = append(apps, a)
@@ -243,7 +243,7 @@ func TestPageCallApplicationsStatements(t *testing.T) {
 	for i := 1; i <= 20; i++ {
 		a := &cdoatlas.Application{CallID: call.ID, PersonName: fmt.Sprintf("Person %02d", i), Email: fmt.Sprintf("p%d@example.org", i),
 			OrganizationName: "Gemeinde", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: cdoTasks, Consent: true}
-		if _, err := e.store.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, e.store, a); err != nil {
 			t.Fatal(err)
 		}
 		if i == 2 || i == 20 {

@@ -37,7 +37,7 @@ func TestPageCallApplications(t *testing.T) {
 		{PersonName: "=HYPERLINK(\"x\")", Email: "d@example.org", OrganizationName: "Webstadt", Kind: "municipality", Country: "DE", Region: "DE-NW", Title: "Chief Digital Officer", Tasks: "Pflege der Website und der Social-Media-Kanäle"},
 	} {
 		a.CallID, a.Consent = call.ID, true
-		if _, err := e.store.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, e.store, a); err != nil {
 			t.Fatal(err)
 		}
 	}

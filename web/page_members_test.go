@@ -37,7 +37,7 @@ func TestPageMembers(t *testing.T) {
 		{PersonName: "Ute Unsichtbar", Email: "ute@example.org", OrganizationName: "Stillstadt", Kind: "municipality", Country: "DE", Region: "DE-SN", Population: pop(20000)},
 	} {
 		a.CallID, a.Title, a.Tasks, a.Consent = call.ID, "CDO", cross, true
-		if _, err := e.store.CreateApplication(ctx, a); err != nil {
+		if _, err := createApplication(ctx, e.store, a); err != nil {
 			t.Fatal(err)
 		}
 		m, err := e.store.Admit(ctx, a.ID, 0, "")

@@ -36,7 +36,7 @@ func TestPageProposal(t *testing.T) {
 			{PersonName: "Dieter Web", Email: "d@example.org", OrganizationName: "Webstadt", Kind: "municipality", Country: "DE", Region: "DE-NW", Population: pop(30000), Title: "Chief Digital Officer", Tasks: "Pflege der Website und der Social-Media-Kanäle"},
 		} {
 			a.CallID, a.Consent = call.ID, true
-			if _, err := e.store.CreateApplication(ctx, a); err != nil {
+			if _, err := createApplication(ctx, e.store, a); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -103,10 +103,10 @@ func TestPageOffer(t *testing.T) {
 	member := e.as(cdoatlas.UserMember)
 	first := &cdoatlas.Application{CallID: call.ID, PersonName: "Erste", Email: member.user.Email, OrganizationName: "Astadt", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: cross, Consent: true}
 	second := &cdoatlas.Application{CallID: call.ID, PersonName: "Zweite", Email: "z@example.org", OrganizationName: "Bstadt", Kind: "municipality", Country: "DE", Title: "CDO", Tasks: cross, Consent: true}
-	if _, err := e.store.CreateApplication(ctx, first); err != nil {
+	if _, err := createApplication(ctx, e.store, first); err != nil {
 		t.Fatal(err)
 	}
-	secret, err := e.store.CreateApplication(ctx, second)
+	secret, err := createApplication(ctx, e.store, second)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func TestPageOutreach(t *testing.T) {
 	}
 	a := &cdoatlas.Application{CallID: call.ID, PersonName: "Erika Beispiel", Email: "erika@example.org", OrganizationID: &s.muc.ID,
 		Title: "CDO", Tasks: "Verantwortet die Digitalstrategie der gesamten Stadtverwaltung und koordiniert alle Fachbereiche.", Consent: true}
-	if _, err := e.store.CreateApplication(ctx, a); err != nil {
+	if _, err := createApplication(ctx, e.store, a); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.store.Admit(ctx, a.ID, 0, ""); err != nil {

@@ -286,3 +286,15 @@ func (e *pageEnv) seed() *pageSeed {
 	}
 	return s
 }
+
+// createApplication stores a as the application form does: with its
+// registry organization and its CDO check (when a is valid; the store
+// refuses it otherwise).
+func createApplication(ctx context.Context, store cdoatlas.Store, a *cdoatlas.Application) (string, error) {
+	if a.Validate() == nil {
+		if err := (&site{Server: &Server{Store: store}}).checkApplication(ctx, a); err != nil {
+			return "", err
+		}
+	}
+	return store.CreateApplication(ctx, a)
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/cdoatlas/cdoatlas/censusgen"
 	"github.com/cdoatlas/cdoatlas/demo"
 	"github.com/cdoatlas/cdoatlas/disclosure"
+	"github.com/cdoatlas/cdoatlas/network"
 	"github.com/cdoatlas/cdoatlas/sqldb"
 	"github.com/cdoatlas/cdoatlas/web"
 )
@@ -58,7 +59,9 @@ func seedDemoNetwork(ctx context.Context, db *sqldb.DB) error {
 	tasks := "Verantwortet die Digitalstrategie der gesamten Verwaltung, koordiniert die Digitalisierung aller Fachbereiche und der städtischen Gesellschaften und berichtet an die Verwaltungsspitze."
 	for i, o := range orgs {
 		a := &cdoatlas.Application{CallID: call.ID, PersonName: names[i%len(names)].name, Email: fmt.Sprintf("demo%d@example.org", i+1),
-			OrganizationID: &o.ID, Title: "Chief Digital Officer", Tasks: tasks, Gender: names[i%len(names)].gender, Consent: true}
+			Title: "Chief Digital Officer", Tasks: tasks, Gender: names[i%len(names)].gender, Consent: true}
+		a.UseOrganization(o)
+		network.CheckApplication(a)
 		if _, err := db.CreateApplication(ctx, a); err != nil {
 			return err
 		}
