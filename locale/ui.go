@@ -243,6 +243,7 @@ var uiCatalog = map[string][2]string{
 	"action.delete_now":              {"Endgültig löschen", "Delete for good"},
 	"action.actions":                 {"Aktionen", "Actions"},
 	"confirm.text":                   {"Das lässt sich nicht rückgängig machen.", "This cannot be undone."},
+	"confirm.back":                   {"Zurück", "Back"},
 	"post.new":                       {"Stelle hinzufügen", "Add a post"},
 	"post.new_for":                   {"Neue Stelle: %s", "New post: %s"},
 	"post.edit_for":                  {"Stelle bearbeiten: %s", "Edit post: %s"},

@@ -29,6 +29,9 @@ type confirmView struct {
 	Error  string
 	Action string
 	Cancel string
+	// Refused: the deletion can never be done (the error says why), so
+	// the page offers no button, only the way back.
+	Refused bool
 }
 
 // renderForm draws a form page; with errors its title says so.
@@ -319,6 +322,14 @@ func (s *site) renderConfirm(w http.ResponseWriter, r *http.Request, status int,
 		v.HasErrors = true
 	}
 	s.render(w, r, status, "confirm", v)
+}
+
+// renderRefused draws the confirmation page of a deletion that cannot be
+// done: the question, why not, and the way back.
+func (s *site) renderRefused(w http.ResponseWriter, r *http.Request, questionKey, name, errKey, back string) {
+	v := &confirmView{page: s.newPageFor(w, r, questionKey, name), Cancel: back, Refused: true}
+	v.Error, v.HasErrors = v.T(errKey), true
+	s.render(w, r, http.StatusConflict, "confirm", v)
 }
 
 // loadOrganization finds the organization of the route, or answers 404.

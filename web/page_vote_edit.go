@@ -207,11 +207,11 @@ func (s *site) handleVoteDeleteAsk(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	status, errKey := http.StatusOK, ""
 	if va.Vote.CheckDelete(time.Now(), 0) != nil {
-		status, errKey = http.StatusConflict, "votes.delete_started"
+		s.renderRefused(w, r, "votes.delete_question", va.Vote.Question, "votes.delete_started", showPath("votes", va.Vote.ID))
+		return
 	}
-	s.renderConfirm(w, r, status, "votes.delete_question", va.Vote.Question, errKey, showPath("votes", va.Vote.ID))
+	s.renderConfirm(w, r, http.StatusOK, "votes.delete_question", va.Vote.Question, "", showPath("votes", va.Vote.ID))
 }
 
 // handleVoteDelete deletes a vote that has not opened and returns to the
@@ -226,7 +226,7 @@ func (s *site) handleVoteDelete(w http.ResponseWriter, r *http.Request) {
 	case "":
 		redirectFlash(w, r, "/networks/"+itoa64(vt.NetworkID)+"/votes", "flash.vote_deleted")
 	case cdoatlas.ECONFLICT:
-		s.renderConfirm(w, r, http.StatusConflict, "votes.delete_question", vt.Question, "votes.delete_started", showPath("votes", vt.ID))
+		s.renderRefused(w, r, "votes.delete_question", vt.Question, "votes.delete_started", showPath("votes", vt.ID))
 	default:
 		s.fail(w, r, err)
 	}

@@ -172,7 +172,8 @@ func TestVoteEditOpen(t *testing.T) {
 	t.Run("ErrDelete", func(t *testing.T) {
 		w := e.coordinator.get(path + "/delete")
 		wantCode(t, w, http.StatusConflict)
-		wantText(t, w, "Nur eine Abstimmung, die noch nicht begonnen hat")
+		wantText(t, w, "Nur eine Abstimmung, die noch nicht begonnen hat", "Zurück")
+		wantNoText(t, w, "Endgültig löschen")
 		wantCode(t, e.coordinator.submit(path, path+"/delete", nil), http.StatusConflict)
 		if _, err := e.store.FindVoteByID(ctx, v.ID); err != nil {
 			t.Errorf("the open vote after the refused delete: %v", err)
