@@ -113,27 +113,7 @@ func (db *DB) FindBreakoutPlans(ctx context.Context, networkID int64) ([]*cdoatl
 
 // UpdateBreakoutRounds stores a plan's rounds and figures.
 func (db *DB) UpdateBreakoutRounds(ctx context.Context, p *cdoatlas.BreakoutPlan) error {
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	_, rounds, err := breakoutJSON(p)
-	if err != nil {
-		return err
-	}
-	return db.write(ctx, func(t *tx) error {
-		res, err := t.exec(ctx, `UPDATE breakout_plans SET rounds = ?, within_repeats = ?, history_repeats = ?, violations = ?, bound = ?, updated_at = ?
-			WHERE id = ?`, rounds, p.WithinRepeats, p.HistoryRepeats, p.Violations, p.Bound, t.ts(t.now), p.ID)
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return mapError(err)
-		} else if n == 0 {
-			return cdoatlas.Errorf(cdoatlas.ENOTFOUND, "breakouts.not_found")
-		}
-		p.UpdatedAt = t.now
-		return t.audit(ctx, cdoatlas.AuditBreakout, p.ID, cdoatlas.AuditUpdate, "rounds")
-	})
+	return db.updateBreakout(ctx, p, false)
 }
 
 // FindMeetingBreakoutPlan returns the plan of a meeting. ENOTFOUND.
@@ -152,6 +132,12 @@ func (db *DB) FindMeetingBreakoutPlan(ctx context.Context, meetingID int64) (*cd
 // UpdateBreakoutPlan stores a plan's title, date, options, rounds and
 // figures.
 func (db *DB) UpdateBreakoutPlan(ctx context.Context, p *cdoatlas.BreakoutPlan) error {
+	return db.updateBreakout(ctx, p, true)
+}
+
+// updateBreakout stores a plan's rounds and figures, and with settings
+// also its title, date and options.
+func (db *DB) updateBreakout(ctx context.Context, p *cdoatlas.BreakoutPlan, settings bool) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -160,9 +146,15 @@ func (db *DB) UpdateBreakoutPlan(ctx context.Context, p *cdoatlas.BreakoutPlan) 
 		return err
 	}
 	return db.write(ctx, func(t *tx) error {
-		res, err := t.exec(ctx, `UPDATE breakout_plans SET title = ?, held_on = ?, options = ?, rounds = ?, within_repeats = ?, history_repeats = ?,
-			violations = ?, bound = ?, updated_at = ? WHERE id = ?`, p.Title, p.HeldOn, options, rounds,
-			p.WithinRepeats, p.HistoryRepeats, p.Violations, p.Bound, t.ts(t.now), p.ID)
+		set := "rounds = ?, within_repeats = ?, history_repeats = ?, violations = ?, bound = ?, updated_at = ?"
+		args := []any{rounds, p.WithinRepeats, p.HistoryRepeats, p.Violations, p.Bound, t.ts(t.now)}
+		fields := []string{"rounds"}
+		if settings {
+			set = "title = ?, held_on = ?, options = ?, " + set
+			args = append([]any{p.Title, p.HeldOn, options}, args...)
+			fields = []string{"title", "held_on", "options", "rounds"}
+		}
+		res, err := t.exec(ctx, "UPDATE breakout_plans SET "+set+" WHERE id = ?", append(args, p.ID)...)
 		if err != nil {
 			return mapError(err)
 		}
@@ -172,7 +164,7 @@ func (db *DB) UpdateBreakoutPlan(ctx context.Context, p *cdoatlas.BreakoutPlan) 
 			return cdoatlas.Errorf(cdoatlas.ENOTFOUND, "breakouts.not_found")
 		}
 		p.UpdatedAt = t.now
-		return t.audit(ctx, cdoatlas.AuditBreakout, p.ID, cdoatlas.AuditUpdate, "title", "held_on", "options", "rounds")
+		return t.audit(ctx, cdoatlas.AuditBreakout, p.ID, cdoatlas.AuditUpdate, fields...)
 	})
 }
 

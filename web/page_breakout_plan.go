@@ -149,12 +149,8 @@ func (s *site) handleBreakoutPrint(w http.ResponseWriter, r *http.Request) {
 // route, recounts its figures against the network's earlier plans and
 // saves it.
 func (s *site) editBreakout(w http.ResponseWriter, r *http.Request, edit func(p *cdoatlas.BreakoutPlan, round int) error) {
-	ba, ok := s.routeBreakout(w, r)
+	ba, ok := s.coordinatedBreakout(w, r)
 	if !ok {
-		return
-	}
-	if !ba.A.Coordinator {
-		s.renderError(w, r, http.StatusForbidden)
 		return
 	}
 	ctx := r.Context()
@@ -238,12 +234,8 @@ func (s *site) handleBreakoutCSV(w http.ResponseWriter, r *http.Request) {
 // address per person. People without an address are left out (the plan
 // page says how many). Coordinators only: it holds the addresses.
 func (s *site) handleBreakoutZoomCSV(w http.ResponseWriter, r *http.Request) {
-	ba, ok := s.routeBreakout(w, r)
+	ba, ok := s.coordinatedBreakout(w, r)
 	if !ok {
-		return
-	}
-	if !ba.A.Coordinator {
-		s.renderError(w, r, http.StatusForbidden)
 		return
 	}
 	p := ba.Plan

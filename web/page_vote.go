@@ -457,12 +457,8 @@ func (s *site) handleBallot(w http.ResponseWriter, r *http.Request) {
 
 // handleVoteClose closes a vote now.
 func (s *site) handleVoteClose(w http.ResponseWriter, r *http.Request) {
-	va, ok := s.routeVote(w, r)
+	va, ok := s.coordinatedVote(w, r)
 	if !ok {
-		return
-	}
-	if !va.Coordinator {
-		s.renderError(w, r, http.StatusForbidden)
 		return
 	}
 	switch err := s.Store.CloseVote(r.Context(), va.Vote.ID); cdoatlas.ErrorCode(err) {
