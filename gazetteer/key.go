@@ -1,8 +1,10 @@
 package gazetteer
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/cdoatlas/cdoatlas"
 )
@@ -36,7 +38,10 @@ type parsedName struct {
 	words []string // the name's folded words, designations gone, connectors kept
 	paren []string // folded words of disambiguators in parentheses
 	kind  string
-	town  bool // the name says the place is a town ("Stadt Offenbach")
+	// company is the kind a legal form in parentheses says ("Otto (GmbH
+	// & Co KG)"), for a name whose wording says no other.
+	company string
+	town    bool // the name says the place is a town ("Stadt Offenbach")
 }
 
 // key joins the words without connectors, then the disambiguators.
@@ -86,23 +91,41 @@ func joinKey(words, paren []string) string {
 	return b.String()
 }
 
-func parseName(name string) parsedName {
-	var p parsedName
+func parseName(name string) (p parsedName) {
 	main, desig, hasDesig := strings.Cut(name, ",")
-	main, parens := splitParens(main)
+	main, parens := splitParens(companyWriting(main))
+	// Words in parentheses that only qualify a company: its acronym
+	// ("Berliner Verkehrsbetriebe (BVG) AöR") or the country of a
+	// subsidiary ("Swisscom (Schweiz) AG"); left out once the name is a
+	// company's.
+	var qualifiers []string
 	for _, par := range parens {
 		f := cdoatlas.Fold(par)
-		switch f {
-		case "":
-		case "stadt":
+		switch {
+		case f == "":
+		case f == "stadt":
 			p.kind = cdoatlas.KindMunicipality
-		case "land":
+		case f == "land":
 			p.kind = cdoatlas.KindCounty
 			main += " Land"
+		case len(f) > 2 && legalFormPhrase(f) != "":
+			// "Otto (GmbH & Co KG)"; "Buchs (AG)" is in Aargau.
+			p.company = legalFormPhrase(f)
+		case countryWords[f] || isAcronym(strings.TrimSpace(par)):
+			qualifiers = append(qualifiers, f)
+			p.paren = append(p.paren, f)
 		default:
 			p.paren = append(p.paren, canonical(strings.Fields(f))...)
 		}
 	}
+	defer func() {
+		if p.kind == "" {
+			p.kind = p.company
+		}
+		if len(qualifiers) > 0 && (p.kind == cdoatlas.KindCompany || p.kind == cdoatlas.KindPublicCompany) {
+			p.paren = slices.DeleteFunc(p.paren, func(w string) bool { return slices.Contains(qualifiers, w) })
+		}
+	}()
 	words := canonical(strings.Fields(cdoatlas.Fold(main)))
 	if len(words) == 0 && len(p.paren) > 0 {
 		words, p.paren = p.paren, nil
@@ -531,4 +554,65 @@ func stateBody(w []string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// companyWriting brings the ways company names are written apart from
+// places' together before folding: a dotted name in capitals is one word
+// ("E.ON" → "EON"), and a closing "SA" is the legal form, not Sachsen
+// ("Nestle SA"; Saxony is written "Sa.").
+func companyWriting(s string) string {
+	if !strings.Contains(s, ".") && !strings.HasSuffix(s, "SA") {
+		return s
+	}
+	f := strings.Fields(s)
+	changed := false
+	for i, w := range f {
+		if dotted := strings.TrimSuffix(w, "."); strings.Contains(dotted, ".") && isAcronym(strings.ReplaceAll(dotted, ".", "")) {
+			parts := strings.Split(dotted, ".")
+			long := false
+			for _, part := range parts {
+				long = long || len([]rune(part)) > 1
+			}
+			if long {
+				f[i], changed = strings.ReplaceAll(dotted, ".", ""), true
+			}
+		}
+	}
+	if n := len(f); n > 1 && f[n-1] == "SA" {
+		f[n-1], changed = "S.A.", true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(f, " ")
+}
+
+// isAcronym reports whether a word is written in capitals, two to six
+// letters: "BVG", "ÖBB", "EON".
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
+}
+
+// countryWords are the countries that qualify a subsidiary's name in
+// parentheses, folded: "Swisscom (Schweiz) AG", "Siemens (Deutschland)".
+var countryWords = setOf("schweiz", "suisse", "svizzera", "switzerland", "deutschland", "germany", "osterreich",
+	"austria", "autriche", "allemagne", "international", "europe", "europa", "dach")
+
+// legalFormPhrase returns the kind of a folded legal form standing alone
+// ("gmbh co kg"), "" when the words are not one.
+func legalFormPhrase(f string) string {
+	w := strings.Fields(f)
+	for _, l := range legalForms {
+		if slices.Equal(w, l.words) {
+			return l.kind
+		}
+	}
+	return ""
 }
