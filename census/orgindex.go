@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/cdoatlas/cdoatlas"
+	"github.com/cdoatlas/cdoatlas/companies"
 	"github.com/cdoatlas/cdoatlas/gazetteer"
 )
 
@@ -26,6 +27,9 @@ type orgIndex struct {
 	// Resolver): a raw export writes the same organization names many
 	// times. Nil in the OrgMatcher, which requests share.
 	keys map[string]orgKey
+	// placeFirst memoizes, beside keys, whether a bare name that is a
+	// listed company's means a place instead (companyNamed).
+	placeFirst map[placeQuery]bool
 }
 
 type orgKey struct{ key, kind string }
@@ -108,8 +112,10 @@ type orgFind struct {
 	also   []int64 // others the name fits as well
 	byName bool    // id was found by its name (orgNamed)
 	// When no stored organization fits: the gazetteer's place, or the
-	// region of the state the name names, or the places it may mean.
+	// listed company, or the region of the state the name names, or the
+	// places it may mean.
 	place      *gazetteer.Place
+	company    *companies.Company
 	state      string
 	candidates []gazetteer.Place
 	// The country the query gives or implies, and the kind its wording
@@ -118,8 +124,9 @@ type orgFind struct {
 }
 
 // find looks an organization up: by official code in the index, then in
-// the gazetteer; a state by the region its name names; by name (OrgKey)
-// within country, region and kind; by name in the gazetteer; by acronym.
+// the gazetteer; a state by the region its name names; a company of the
+// list (package companies) by any of its names; by name (OrgKey) within
+// country, region and kind; by name in the gazetteer; by acronym.
 func (ix *orgIndex) find(q OrgQuery) orgFind {
 	country := q.Country
 	if country == "" && q.Region != "" {
@@ -151,6 +158,14 @@ func (ix *orgIndex) find(q OrgQuery) orgFind {
 			}
 			return f
 		}
+	}
+	if c, ok := ix.companyNamed(key, kind, country, q.Region, q.Name); ok {
+		if f.id = ix.companyStored(c); f.id != 0 {
+			f.byName = true
+		} else {
+			f.company = &c
+		}
+		return f
 	}
 	if fits := ix.orgNamed(key, kind, country, q.Region, q.Name); len(fits) > 0 {
 		f.id, f.also, f.byName = fits[0], fits[1:], true
@@ -467,4 +482,67 @@ func kindFits(hint, kind string) bool {
 		return kind == cdoatlas.KindPublicCompany || kind == cdoatlas.KindCompany
 	}
 	return kind == hint
+}
+
+// minPlaceOverCompany is the population from which a bare name that is a
+// listed company's and a place's means the place: "Salzgitter" is the
+// city of 100 000, not Salzgitter AG; "Beiersdorf", a village of 1 500,
+// is more likely Beiersdorf AG.
+const minPlaceOverCompany = 20000
+
+// companyNamed returns the listed company a name means: one whose wording
+// says no other kind than company, that the list names in the country.
+// A bare name is the place of its name instead where the row's region
+// has that place and is not the company's seat, or where the place is a
+// town of minPlaceOverCompany people or more.
+func (ix *orgIndex) companyNamed(key, kind, country, region, written string) (companies.Company, bool) {
+	if kind != "" && kind != cdoatlas.KindCompany && kind != cdoatlas.KindPublicCompany {
+		return companies.Company{}, false
+	}
+	c, ok := companies.FindKey(key, country)
+	if !ok || kind != "" {
+		return c, ok
+	}
+	if region != "" && !strings.HasPrefix(region, c.Country+"-") {
+		return companies.Company{}, false
+	}
+	q := placeQuery{written, c.Country, region, c.Region}
+	place, known := ix.placeFirst[q]
+	if !known {
+		res := gazetteer.Find(gazetteer.Query{Name: written, Country: c.Country, Region: region})
+		places := res.Candidates
+		if res.Place != nil {
+			places = []gazetteer.Place{*res.Place}
+		}
+		for _, pl := range places {
+			place = place || region != "" && region != c.Region || pl.Population >= minPlaceOverCompany
+		}
+		if ix.keys != nil { // the Resolver's own index
+			if ix.placeFirst == nil {
+				ix.placeFirst = map[placeQuery]bool{}
+			}
+			ix.placeFirst[q] = place
+		}
+	}
+	return c, !place
+}
+
+// placeQuery is what decides whether a bare name means a place or a
+// listed company: the name, the company's country, the row's region and
+// the company's.
+type placeQuery struct{ written, country, region, seat string }
+
+// companyStored returns the stored organization of a listed company: one
+// of its names, in its country (or of no known place), that is no place;
+// 0 if none.
+func (ix *orgIndex) companyStored(c companies.Company) int64 {
+	for _, n := range c.Names() {
+		k, _ := ix.orgKey(n)
+		for _, id := range ix.orgByName[k] {
+			if org := ix.orgs[id]; !isPlace(org.Kind) && (org.Country == c.Country || weak(org)) {
+				return id
+			}
+		}
+	}
+	return 0
 }

@@ -21,6 +21,7 @@ func matcherOrgs() []OrgRef {
 		{ID: 7, Name: "Schweizerische Bundesbahnen SBB", Kind: cdoatlas.KindPublicCompany, Country: "CH", Region: "CH-BE"},
 		{ID: 8, Name: "Neustadt", Kind: cdoatlas.KindMunicipality, Country: "DE"},
 		{ID: 9, Name: "Neustadt", Kind: cdoatlas.KindMunicipality, Country: "DE"},
+		{ID: 10, Name: "Deutsche Bahn", Kind: cdoatlas.KindUnknown, Country: "DE"},
 	}
 }
 
@@ -44,6 +45,8 @@ func TestOrgMatcher(t *testing.T) {
 		{"StateByRegion", OrgQuery{Name: "Bayerische Staatsregierung", Country: "DE"}, 5, nil, ""},
 		{"LegalForm", OrgQuery{Name: "Allianz SE", Country: "DE"}, 6, nil, ""},
 		{"Acronym", OrgQuery{Name: "SBB", Kind: cdoatlas.KindPublicCompany, Country: "CH"}, 7, nil, ""},
+		{"ListedCompanyByOtherName", OrgQuery{Name: "DB AG", Country: "DE"}, 10, nil, ""},
+		{"ListedCompanyByGroupName", OrgQuery{Name: "Deutsche Bahn Konzern"}, 10, nil, ""},
 		{"SeveralFitAlike", OrgQuery{Name: "Neustadt", Kind: cdoatlas.KindMunicipality, Country: "DE"}, 8, []int64{9}, ""},
 		{"OtherCountry", OrgQuery{Name: "Köln", Country: "AT"}, 0, nil, ""},
 		{"GazetteerByName", OrgQuery{Name: "Gemeinde Ammerbuch", Country: "DE"}, 0, nil, "08416048"},

@@ -6,14 +6,16 @@ import (
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/cdoatlas/cdoatlas/classify"
+	"github.com/cdoatlas/cdoatlas/companies"
 	"github.com/cdoatlas/cdoatlas/gazetteer"
 )
 
 // organization finds the observation's organization by the lookup an
 // OrgMatcher makes (orgIndex.find), and learns the name the row writes
 // for it; what is not stored is created: a state the name names, a place
-// the gazetteer knows with its code, name, kind, region and population,
-// anything else as written.
+// the gazetteer knows with its code, name, kind, region and population, a
+// listed company with its names and the region of its seat, anything else
+// as written.
 func (r *Resolver) organization(o *cdoatlas.Observation) int64 {
 	f := r.find(OrgQuery{Name: o.Organization, Country: o.Country, Region: o.Region, OfficialCode: o.OfficialCode})
 	switch {
@@ -25,6 +27,8 @@ func (r *Resolver) organization(o *cdoatlas.Observation) int64 {
 		return f.id
 	case f.place != nil:
 		return r.placeOrg(*f.place, o)
+	case f.company != nil:
+		return r.companyOrg(*f.company, o)
 	case f.state != "":
 		return r.createState(f.state, o)
 	}
@@ -70,6 +74,17 @@ func (r *Resolver) placeOrg(pl gazetteer.Place, o *cdoatlas.Observation) int64 {
 		if n != "" && n != org.Name && !slices.Contains(org.OtherNames, n) {
 			org.OtherNames = append(org.OtherNames, n)
 		}
+	}
+	return r.storeOrg(org)
+}
+
+// companyOrg creates the organization of a listed company no stored
+// organization is, with the company's names and the region of its seat.
+func (r *Resolver) companyOrg(c companies.Company, o *cdoatlas.Observation) int64 {
+	org := &cdoatlas.Organization{ID: r.NewID("organizations"), Name: c.Name, Kind: c.Kind, Country: c.Country,
+		Region: c.Region, OtherNames: slices.Clone(c.OtherNames)}
+	if n := strings.TrimSpace(o.Organization); n != org.Name && !slices.Contains(org.OtherNames, n) {
+		org.OtherNames = append(org.OtherNames, n)
 	}
 	return r.storeOrg(org)
 }
