@@ -147,7 +147,11 @@ func (r *Resolver) strongMatch(o *cdoatlas.Observation) (int64, float64) {
 	profile := ProfileKey(o.ProfileURL)
 	if profile != "" {
 		if id, ok := r.byProfile[profile]; ok {
-			return r.join(r.people[id], o, profile), 1
+			p := r.people[id]
+			if q := r.namesakeAt(p, o); q != nil {
+				p = r.mergeLate(p, q)
+			}
+			return r.join(p, o, profile), 1
 		}
 	}
 	key := r.nameKey(o.PersonName)
@@ -244,11 +248,18 @@ func (r *Resolver) join(p *person, o *cdoatlas.Observation, profile string) int6
 			r.NewProfiles = append(r.NewProfiles, Profile{Key: profile, PersonID: p.ref.ID})
 		}
 	}
+	r.learnPerson(p, o)
+	return p.ref.ID
+}
+
+// learnPerson gives p the gender and birth year o records where p has
+// none.
+func (r *Resolver) learnPerson(p *person, o *cdoatlas.Observation) {
 	learnGender := p.ref.Gender == "" || p.ref.Gender == cdoatlas.GenderUnknown
 	learnGender = learnGender && o.Gender != "" && o.Gender != cdoatlas.GenderUnknown
 	learnYear := p.ref.BirthYear == nil && o.BirthYear != nil
 	if !learnGender && !learnYear {
-		return p.ref.ID
+		return
 	}
 	if learnGender {
 		p.ref.Gender = o.Gender
@@ -262,7 +273,6 @@ func (r *Resolver) join(p *person, o *cdoatlas.Observation, profile string) int6
 	} else {
 		r.Updated[p.ref.ID] = &cdoatlas.Person{ID: p.ref.ID, Gender: p.ref.Gender, BirthYear: p.ref.BirthYear}
 	}
-	return p.ref.ID
 }
 
 func (r *Resolver) create(o *cdoatlas.Observation, profile string) *person {
@@ -379,4 +389,141 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// namesakeAt returns the person the row's name would have joined at its
+// organization (strongMatch), where its profile names another, p: one of
+// the same name and role, seen at the organization in an earlier wave and
+// not in this one, with nothing against their being p (no two genders,
+// birth years or profiles on one site, no question asked about the two,
+// no post in the registry). The row is then late evidence that the two
+// are one: "Thomas Busch" with a XING profile at Coesfeld and with a
+// LinkedIn profile at Duisburg in one wave, the LinkedIn profile at
+// Coesfeld the next. Nil when there is none or p was seen there itself.
+func (r *Resolver) namesakeAt(p *person, o *cdoatlas.Observation) *person {
+	key := r.nameKey(o.PersonName)
+	toks := nameTokens(key)
+	if len(toks) == 0 || p.seenAtOrg(o.OrganizationID) {
+		return nil
+	}
+	for _, id := range r.byOrgTok[orgToken{o.OrganizationID, toks[len(toks)-1]}] {
+		q := r.people[id]
+		if q == p || q.key != key || !q.hasRole(o.Role) || q.seenIn(o.Wave) || r.asked[pair(p.ref.ID, q.ref.ID)] ||
+			q.inRegistry() || p.inRegistry() || apart(p, q) {
+			continue
+		}
+		return q
+	}
+	return nil
+}
+
+// inRegistry reports whether the person holds a post in the registry.
+func (p *person) inRegistry() bool {
+	return slices.ContainsFunc(p.waves, func(w waveOrg) bool { return w.wave == "" })
+}
+
+// apart reports whether two people cannot be one: two recorded genders,
+// two birth years, or two profiles on one site.
+func apart(p, q *person) bool {
+	known := func(g string) bool { return g != "" && g != cdoatlas.GenderUnknown }
+	if known(p.ref.Gender) && known(q.ref.Gender) && p.ref.Gender != q.ref.Gender {
+		return true
+	}
+	if p.ref.BirthYear != nil && q.ref.BirthYear != nil && *p.ref.BirthYear != *q.ref.BirthYear {
+		return true
+	}
+	for _, k := range q.profiles {
+		if other, ok := p.profileOn(profileSite(k)); ok && other != k {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeLate makes p and q one person and returns it: the older (the lower
+// ID) keeps its ID and gains the other's sightings, roles, profiles,
+// gender and birth year. A stored person that goes is recorded in Merges
+// for the store; one this run created is not written at all. Rows of
+// this run linked to the one that went are moved at the end of Resolve.
+func (r *Resolver) mergeLate(p, q *person) *person {
+	keep, drop := p, q
+	if drop.ref.ID < keep.ref.ID {
+		keep, drop = drop, keep
+	}
+	// Out of the indexes by name, organization and profile.
+	dropID := drop.ref.ID
+	without := func(ids []int64) []int64 {
+		return slices.DeleteFunc(ids, func(id int64) bool { return id == dropID })
+	}
+	r.byName[drop.key] = without(r.byName[drop.key])
+	if ids, ok := r.unseen[drop.key]; ok {
+		r.unseen[drop.key] = without(ids)
+	}
+	for _, w := range drop.waves {
+		for _, t := range nameTokens(drop.key) {
+			k := orgToken{w.org, t}
+			r.byOrgTok[k] = without(r.byOrgTok[k])
+		}
+	}
+	delete(r.people, dropID)
+	for _, w := range drop.waves {
+		r.seenAt(keep, w.org, w.wave, "")
+	}
+	keep.roles |= drop.roles
+	for _, k := range drop.profiles {
+		r.byProfile[k] = keep.ref.ID
+		keep.addProfile(k)
+	}
+	for i := range r.NewProfiles {
+		if r.NewProfiles[i].PersonID == dropID {
+			r.NewProfiles[i].PersonID = keep.ref.ID
+		}
+	}
+	// Gender and birth year the kept one lacks.
+	o := &cdoatlas.Observation{Gender: drop.ref.Gender, BirthYear: drop.ref.BirthYear}
+	r.learnPerson(keep, o)
+	delete(r.Updated, dropID)
+	if drop.np != nil {
+		r.NewPeople = slices.DeleteFunc(r.NewPeople, func(np *cdoatlas.Person) bool { return np.ID == dropID })
+	} else {
+		r.Merges = append(r.Merges, Merge{Keep: keep.ref.ID, Drop: dropID})
+	}
+	if r.merged == nil {
+		r.merged = map[int64]int64{}
+	}
+	r.merged[dropID] = keep.ref.ID
+	return keep
+}
+
+// applyMerges moves the rows and questions of this run from the people
+// merged into others to those.
+func (r *Resolver) applyMerges(obs []*cdoatlas.Observation) {
+	final := func(id int64) int64 {
+		for {
+			to, ok := r.merged[id]
+			if !ok {
+				return id
+			}
+			id = to
+		}
+	}
+	for _, o := range obs {
+		o.PersonID = final(o.PersonID)
+	}
+	for i := range r.NewProfiles {
+		r.NewProfiles[i].PersonID = final(r.NewProfiles[i].PersonID)
+	}
+	qs := r.Questions[:0]
+	for _, q := range r.Questions {
+		k := pair(final(q.A), final(q.B))
+		if k[0] == k[1] {
+			continue
+		}
+		q.A, q.B = k[0], k[1]
+		qs = append(qs, q)
+	}
+	r.Questions = qs
+	for i, m := range r.Merges {
+		r.Merges[i].Keep = final(m.Keep)
+	}
 }

@@ -82,7 +82,13 @@ type Changes struct {
 	// Country and region learned for stored organizations that had no
 	// region.
 	OrgPlaces map[int64][2]string
+	// Merges are stored people found to be one (mergeLate), in order:
+	// everything of Drop becomes Keep's, and Drop goes.
+	Merges []Merge
 }
+
+// Merge makes two stored people one.
+type Merge struct{ Keep, Drop int64 }
 
 // Thresholds of the person match: at or above Link an observation joins a
 // person; between Ask and Link it makes a new person and a question.
@@ -97,8 +103,8 @@ const (
 // registry, then in the gazetteer (orgIndex.find). People are found by
 // blocking keys only — profile, name, organization — so the work grows
 // with the rows, not with the pairs of people (resolvePerson). A person is
-// never split and never renumbered: observations only join or create
-// people.
+// never split; two people are made one only on the evidence of a later
+// wave (mergeLate), the older keeping its ID.
 type Resolver struct {
 	// NewID returns the ID for a new row of "organizations", "posts" or
 	// "people".
@@ -119,6 +125,8 @@ type Resolver struct {
 	// key, for the names asked about (unseenNamed).
 	wave   string
 	unseen map[string][]int64
+	// merged maps the people this run made part of another to that one.
+	merged map[int64]int64
 
 	Changes
 }
@@ -306,6 +314,9 @@ func (r *Resolver) Resolve(ctx context.Context, obs []*cdoatlas.Observation) err
 		}
 		r.startWave(o.Wave)
 		o.PersonID, o.Match = r.weakMatch(o)
+	}
+	if len(r.merged) > 0 {
+		r.applyMerges(lead)
 	}
 	return nil
 }

@@ -240,3 +240,92 @@ func TestResolveTwinOnlyInTheSameRole(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeLate: a profile that shows at the organization where a person
+// of the same name and role was seen before, and not in this wave, makes
+// the two one — the older keeps its ID — unless something says they are
+// two: two profiles on one site, two birth years, a question asked about
+// them, a post in the registry, or the namesake seen in this wave.
+func TestMergeLate(t *testing.T) {
+	year := func(y int) *int { return &y }
+	orgs := []OrgRef{
+		{ID: 1, Name: "München", Kind: cdoatlas.KindMunicipality, Country: "DE", Region: "DE-BY", CodeKey: "09162000"},
+		{ID: 2, Name: "Köln", Kind: cdoatlas.KindMunicipality, Country: "DE", Region: "DE-NW", CodeKey: "05315000"},
+	}
+	// Person 10 was seen at München, person 11 (with the LinkedIn
+	// profile) at Köln, both in 2022.
+	stored := func() []PersonRef {
+		return []PersonRef{
+			{ID: 10, Name: "Thomas Busch", Gender: "m", Seen: []Sighting{{Org: 1, Wave: "2022", Role: cdoatlas.RoleCDO}},
+				Profiles: []string{"xing.com/profile/thomas_busch71"}},
+			{ID: 11, Name: "Thomas Busch", Gender: "m", Seen: []Sighting{{Org: 2, Wave: "2022", Role: cdoatlas.RoleCDO}},
+				Profiles: []string{"linkedin.com/in/thomas-busch-5104a2"}},
+		}
+	}
+	row := cdoatlas.Observation{Wave: "2023", PersonName: "Thomas Busch", Title: "CDO", Organization: "München",
+		ProfileURL: "https://www.linkedin.com/in/thomas-busch-5104a2", Role: cdoatlas.RoleCDO}
+	for _, c := range []struct {
+		name   string
+		change func(ix *Index, rows *[]cdoatlas.Observation)
+		merged bool
+	}{
+		{"Merged", func(*Index, *[]cdoatlas.Observation) {}, true},
+		{"TwoXingProfiles", func(ix *Index, _ *[]cdoatlas.Observation) {
+			ix.People[1].Profiles = append(ix.People[1].Profiles, "xing.com/profile/thomas_busch12")
+		}, false},
+		{"TwoBirthYears", func(ix *Index, _ *[]cdoatlas.Observation) {
+			ix.People[0].BirthYear, ix.People[1].BirthYear = year(1970), year(1981)
+		}, false},
+		{"AskedBefore", func(ix *Index, _ *[]cdoatlas.Observation) { ix.Asked = [][2]int64{{10, 11}} }, false},
+		{"PostInRegistry", func(ix *Index, _ *[]cdoatlas.Observation) {
+			ix.People[0].Seen = append(ix.People[0].Seen, Sighting{Org: 1, Role: cdoatlas.RoleCDO})
+		}, false},
+		{"OtherRole", func(ix *Index, _ *[]cdoatlas.Observation) { ix.People[0].Seen[0].Role = cdoatlas.RoleCIO }, false},
+		{"NamesakeSeenInTheWave", func(_ *Index, rows *[]cdoatlas.Observation) {
+			seen := row
+			seen.ProfileURL = "https://www.xing.com/profile/Thomas_Busch71"
+			*rows = append([]cdoatlas.Observation{seen}, *rows...)
+		}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ix := &Index{Orgs: orgs, People: stored()}
+			rows := []cdoatlas.Observation{row}
+			c.change(ix, &rows)
+			r := newTestResolver(ix)
+			var obs []*cdoatlas.Observation
+			for i := range rows {
+				obs = append(obs, &rows[i])
+			}
+			if err := r.Resolve(context.Background(), obs); err != nil {
+				t.Fatal(err)
+			}
+			last := obs[len(obs)-1]
+			switch {
+			case c.merged && (len(r.Merges) != 1 || r.Merges[0] != Merge{Keep: 10, Drop: 11} || last.PersonID != 10):
+				t.Errorf("merges %v, row of person %d; want 11 into 10", r.Merges, last.PersonID)
+			case !c.merged && (len(r.Merges) != 0 || last.PersonID != 11):
+				t.Errorf("merges %v, row of person %d; want none, person 11", r.Merges, last.PersonID)
+			}
+		})
+	}
+	// People this run created are made one before they are written.
+	r := newTestResolver(&Index{Orgs: orgs})
+	resolveRows(t, r, "2022", [3]string{"Thomas Busch", "München", ""})
+	if err := r.Resolve(context.Background(), []*cdoatlas.Observation{{Wave: "2022", PersonName: "Thomas Busch", Title: "CDO",
+		Organization: "Köln", ProfileURL: "https://www.linkedin.com/in/tb", Role: cdoatlas.RoleCDO}}); err != nil {
+		t.Fatal(err)
+	}
+	obs := []*cdoatlas.Observation{{Wave: "2023", PersonName: "Thomas Busch", Title: "CDO", Organization: "München",
+		ProfileURL: "https://www.linkedin.com/in/tb", Role: cdoatlas.RoleCDO}}
+	if err := r.Resolve(context.Background(), obs); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.NewPeople) != 1 || len(r.Merges) != 0 || obs[0].PersonID != r.NewPeople[0].ID {
+		t.Errorf("new people %d, merges %v, row of %d", len(r.NewPeople), r.Merges, obs[0].PersonID)
+	}
+	for _, p := range r.NewProfiles {
+		if p.PersonID != r.NewPeople[0].ID {
+			t.Errorf("profile %s left with person %d", p.Key, p.PersonID)
+		}
+	}
+}

@@ -282,10 +282,19 @@ func writeChanges(ctx context.Context, t *tx, r *census.Changes) error {
 			return mapError(err)
 		}
 	}
-	return insertEach(ctx, t, "INSERT INTO match_questions (person_a, person_b, score, evidence, created_at) VALUES ", len(r.Questions), func(i int) []any {
+	err = insertEach(ctx, t, "INSERT INTO match_questions (person_a, person_b, score, evidence, created_at) VALUES ", len(r.Questions), func(i int) []any {
 		q := r.Questions[i]
 		return []any{q.A, q.B, q.Score, q.Evidence, now}
 	})
+	if err != nil {
+		return err
+	}
+	for _, m := range r.Merges {
+		if err := mergePeople(ctx, t, m.Keep, m.Drop); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // insertEach inserts n rows, made by row, a few thousand at a time: the

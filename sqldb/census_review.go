@@ -204,11 +204,14 @@ func mergePeople(ctx context.Context, t *tx, a, b int64) error {
 			return mapError(err)
 		}
 	}
-	// Gender and birth year of b fill what a lacks.
+	// Gender, birth year and the basis for publishing of b fill what a
+	// lacks.
 	if _, err := t.exec(ctx, `UPDATE people SET
 		gender = CASE WHEN gender = 'unknown' THEN (SELECT gender FROM people WHERE id = ?) ELSE gender END,
-		birth_year = COALESCE(birth_year, (SELECT birth_year FROM people WHERE id = ?)), updated_at = ?
-		WHERE id = ?`, b, b, t.ts(t.now), a); err != nil {
+		birth_year = COALESCE(birth_year, (SELECT birth_year FROM people WHERE id = ?)),
+		publication_basis = CASE WHEN publication_basis = '' THEN (SELECT publication_basis FROM people WHERE id = ?) ELSE publication_basis END,
+		updated_at = ?
+		WHERE id = ?`, b, b, b, t.ts(t.now), a); err != nil {
 		return mapError(err)
 	}
 	if _, err := t.exec(ctx, "DELETE FROM people WHERE id = ?", b); err != nil {

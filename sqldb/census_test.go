@@ -146,6 +146,64 @@ func TestMatchQuestions(t *testing.T) {
 	})
 }
 
+// TestLateEvidenceMerges: a person seen at two places in one wave, once
+// with a XING and once with a LinkedIn profile, is two people until the
+// LinkedIn profile shows at the first place: then the two are one, the
+// older keeping its ID and both profiles, and the figures count one CDO
+// who stayed, on both databases.
+func TestLateEvidenceMerges(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		mustCreateOrganization(t, db, munich())
+		mustCreateOrganization(t, db, cologne())
+		w22 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2022", Date: "2022-06-30"}, Rows: cdoatlas.WithSource("export", []cdoatlas.Observation{
+			obs("Thomas Busch", "Chief Digital Officer", "München", "https://www.xing.com/profile/Thomas_Busch71"),
+			obs("Thomas Busch", "Chief Digital Officer", "Köln", "https://www.linkedin.com/in/thomas-busch-5104a2"),
+		})}
+		sum, err := db.ImportObservations(ctx, w22)
+		if err != nil || sum.PeopleCreated != 2 {
+			t.Fatalf("2022: %+v, %v", sum, err)
+		}
+		w23 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2023", Date: "2023-06-30"}, Rows: cdoatlas.WithSource("export", []cdoatlas.Observation{
+			obs("Thomas Busch", "Chief Digital Officer", "Stadt München", "https://www.linkedin.com/in/thomas-busch-5104a2"),
+		})}
+		if _, err := db.ImportObservations(ctx, w23); err != nil {
+			t.Fatal(err)
+		}
+		people := map[int64]int{}
+		for _, wave := range []string{"2022", "2023"} {
+			got, _, err := db.FindObservations(ctx, wave, true, 0, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range got {
+				people[o.PersonID]++
+			}
+		}
+		if len(people) != 1 {
+			t.Fatalf("rows of %d people, want 1: %v", len(people), people)
+		}
+		for id := range people {
+			p, rows, err := db.PersonObservations(ctx, id)
+			if err != nil || len(rows) != 3 || p.Name != "Thomas Busch" {
+				t.Errorf("person %d: %+v, %d rows, %v", id, p, len(rows), err)
+			}
+		}
+		facts, _ := db.CensusFacts(ctx)
+		waves, _ := db.FindWaves(ctx)
+		st := census.Figures([]cdoatlas.Wave{*waves[0], *waves[1]}, facts)
+		if w := st.Waves[1]; w.CDOs != 1 || w.Stayed != 1 || w.Exits != 0 || w.Entries != 0 {
+			t.Errorf("2023: %+v", w)
+		}
+		// Both profiles stay with the person: a later XING row joins them.
+		w24 := cdoatlas.ObservationImport{Wave: cdoatlas.Wave{ID: "2024", Date: "2024-06-30"}, Rows: cdoatlas.WithSource("export", []cdoatlas.Observation{
+			obs("Thomas Busch", "Chief Digital Officer", "Köln", "https://www.xing.com/profile/Thomas_Busch71"),
+		})}
+		if sum, err := db.ImportObservations(ctx, w24); err != nil || sum.PeopleCreated != 0 {
+			t.Errorf("2024: %+v, %v", sum, err)
+		}
+	})
+}
+
 // TestObservationsStored: every field of a row comes back as it was
 // imported, on both databases (PostgreSQL writes the rows as column
 // arrays, SQLite as rows of values): a flagged cell, a birth year and
