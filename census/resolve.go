@@ -127,6 +127,10 @@ type Resolver struct {
 	unseen map[string][]int64
 	// merged maps the people this run made part of another to that one.
 	merged map[int64]int64
+	// restOrgs holds, by name key, the organizations of the rows the
+	// second pass of Resolve places, in any role: a name new at several
+	// organizations in a wave is a common one.
+	restOrgs map[string][]int64
 
 	Changes
 }
@@ -304,6 +308,15 @@ func (r *Resolver) Resolve(ctx context.Context, obs []*cdoatlas.Observation) err
 			o.PersonID, o.Match = id, score
 		} else {
 			rest = append(rest, o)
+		}
+	}
+	// Where one name is written at several organizations among the rows
+	// left, which of them moved is not known (weakMatch).
+	r.restOrgs = map[string][]int64{}
+	for _, o := range rest {
+		k := r.nameKey(o.PersonName)
+		if !slices.Contains(r.restOrgs[k], o.OrganizationID) {
+			r.restOrgs[k] = append(r.restOrgs[k], o.OrganizationID)
 		}
 	}
 	for i, o := range rest {

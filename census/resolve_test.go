@@ -166,8 +166,9 @@ func TestResolveCommonNamesLinearly(t *testing.T) {
 }
 
 // TestResolveMover: the one namesake not seen in the wave moved; when
-// several could have, nobody is guessed, and as that is too little
-// evidence rather than conflicting evidence, nobody is asked either.
+// several could have, or the name is new at several organizations,
+// nobody is guessed, and as that is too little evidence rather than
+// conflicting evidence, nobody is asked either.
 func TestResolveMover(t *testing.T) {
 	r := newTestResolver(&Index{})
 	a := resolveRows(t, r, "2023", [3]string{"Petra Lang", "Stadt Ulm", ""}, [3]string{"Karl Berg", "Stadt Ulm", ""},
@@ -195,6 +196,12 @@ func TestResolveMover(t *testing.T) {
 	cdo := resolveRows(t, r, "2025", [3]string{"Olga Stein", "Stadt Köln", ""})
 	if cdo[0].PersonID == cto[0].PersonID {
 		t.Error("the CTO of Ulm was taken to have moved to Köln as CDO")
+	}
+	// Petra Lang of Köln is not seen in 2025, and her name is new at two
+	// organizations: which of them she is, if either, is not guessed.
+	two := resolveRows(t, r, "2025", [3]string{"Petra Lang", "Stadt Essen", ""}, [3]string{"Petra Lang", "Stadt Bonn", ""})
+	if two[0].PersonID == a[0].PersonID || two[1].PersonID == a[0].PersonID || two[0].PersonID == two[1].PersonID {
+		t.Errorf("Petra Lang guessed: people %d and %d, Köln's %d", two[0].PersonID, two[1].PersonID, a[0].PersonID)
 	}
 }
 
