@@ -212,10 +212,10 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 	}
 	slices.SortFunc(movers, func(a, b *person) int { return cmp.Compare(a.ref.ID, b.ref.ID) })
 	movers = slices.DeleteFunc(movers, func(p *person) bool { return !p.hasRole(o.Role) })
-	// One namesake may have moved, but the name is new at several
-	// organizations in this wave, in any role: which row is the mover,
-	// if any, is a guess.
-	if len(movers) == 1 && len(r.restOrgs[key]) > 1 {
+	// One namesake may have moved, but the name is new in the role at
+	// several organizations in this wave: which row is the mover, if any,
+	// is a guess.
+	if len(movers) == 1 && len(r.restOrgs[o.Role+" "+key]) > 1 {
 		movers = nil
 	}
 	if len(movers) == 1 && (best == nil || bestScore < Ask) {

@@ -127,9 +127,8 @@ type Resolver struct {
 	unseen map[string][]int64
 	// merged maps the people this run made part of another to that one.
 	merged map[int64]int64
-	// restOrgs holds, by name key, the organizations of the rows the
-	// second pass of Resolve places, in any role: a name new at several
-	// organizations in a wave is a common one.
+	// restOrgs holds, by role and name key, the organizations of the rows
+	// the second pass of Resolve places.
 	restOrgs map[string][]int64
 
 	Changes
@@ -314,7 +313,7 @@ func (r *Resolver) Resolve(ctx context.Context, obs []*cdoatlas.Observation) err
 	// left, which of them moved is not known (weakMatch).
 	r.restOrgs = map[string][]int64{}
 	for _, o := range rest {
-		k := r.nameKey(o.PersonName)
+		k := o.Role + " " + r.nameKey(o.PersonName)
 		if !slices.Contains(r.restOrgs[k], o.OrganizationID) {
 			r.restOrgs[k] = append(r.restOrgs[k], o.OrganizationID)
 		}

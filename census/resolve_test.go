@@ -166,8 +166,8 @@ func TestResolveCommonNamesLinearly(t *testing.T) {
 }
 
 // TestResolveMover: the one namesake not seen in the wave moved; when
-// several could have, or the name is new at several organizations,
-// nobody is guessed, and as that is too little evidence rather than
+// several could have, or the name is new in the role at several
+// organizations, nobody is guessed, and as that is too little evidence rather than
 // conflicting evidence, nobody is asked either.
 func TestResolveMover(t *testing.T) {
 	r := newTestResolver(&Index{})
@@ -202,6 +202,18 @@ func TestResolveMover(t *testing.T) {
 	two := resolveRows(t, r, "2025", [3]string{"Petra Lang", "Stadt Essen", ""}, [3]string{"Petra Lang", "Stadt Bonn", ""})
 	if two[0].PersonID == a[0].PersonID || two[1].PersonID == a[0].PersonID || two[0].PersonID == two[1].PersonID {
 		t.Errorf("Petra Lang guessed: people %d and %d, Köln's %d", two[0].PersonID, two[1].PersonID, a[0].PersonID)
+	}
+	// A namesake new in another role elsewhere leaves the move clear.
+	first := resolveRows(t, r, "2025", [3]string{"Anna Roth", "Stadt Ulm", ""})
+	next := []*cdoatlas.Observation{
+		{Wave: "2026", PersonName: "Anna Roth", Title: "CDO", Organization: "Stadt Köln", Role: cdoatlas.RoleCDO},
+		{Wave: "2026", PersonName: "Anna Roth", Title: "CIO", Organization: "Stadt Essen", Role: cdoatlas.RoleCIO},
+	}
+	if err := r.Resolve(context.Background(), next); err != nil {
+		t.Fatal(err)
+	}
+	if next[0].PersonID != first[0].PersonID || next[1].PersonID == first[0].PersonID {
+		t.Errorf("Anna Roth: CDO of Köln %d, CIO of Essen %d, CDO of Ulm %d", next[0].PersonID, next[1].PersonID, first[0].PersonID)
 	}
 }
 
