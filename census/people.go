@@ -215,7 +215,7 @@ func (r *Resolver) weakMatch(o *cdoatlas.Observation) (int64, float64) {
 	// One namesake may have moved, but the name is new in the role at
 	// several organizations in this wave: which row is the mover, if any,
 	// is a guess.
-	if len(movers) == 1 && len(r.restOrgs[o.Role+" "+key]) > 1 {
+	if len(movers) == 1 && r.restOrgs[o.Role+" "+key].several {
 		movers = nil
 	}
 	if len(movers) == 1 && (best == nil || bestScore < Ask) {

@@ -127,11 +127,18 @@ type Resolver struct {
 	unseen map[string][]int64
 	// merged maps the people this run made part of another to that one.
 	merged map[int64]int64
-	// restOrgs holds, by role and name key, the organizations of the rows
-	// the second pass of Resolve places.
-	restOrgs map[string][]int64
+	// restOrgs holds, by role and name key, the organization of the rows
+	// the second pass of Resolve places, and whether there are several.
+	restOrgs map[string]restName
 
 	Changes
+}
+
+// restName is the organization of the rows of a name in a role left to
+// the second pass of Resolve, and whether they are at several.
+type restName struct {
+	org     int64
+	several bool
 }
 
 type postKey struct {
@@ -311,11 +318,13 @@ func (r *Resolver) Resolve(ctx context.Context, obs []*cdoatlas.Observation) err
 	}
 	// Where one name is written at several organizations among the rows
 	// left, which of them moved is not known (weakMatch).
-	r.restOrgs = map[string][]int64{}
+	r.restOrgs = map[string]restName{}
 	for _, o := range rest {
 		k := o.Role + " " + r.nameKey(o.PersonName)
-		if !slices.Contains(r.restOrgs[k], o.OrganizationID) {
-			r.restOrgs[k] = append(r.restOrgs[k], o.OrganizationID)
+		if n, ok := r.restOrgs[k]; !ok {
+			r.restOrgs[k] = restName{org: o.OrganizationID}
+		} else if n.org != o.OrganizationID && !n.several {
+			r.restOrgs[k] = restName{org: n.org, several: true}
 		}
 	}
 	for i, o := range rest {

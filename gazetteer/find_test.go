@@ -332,6 +332,8 @@ func FuzzKey(f *testing.F) {
 	}
 	f.Add("((a)")
 	f.Add("Krems(Land),")
+	f.Add("E.ON (GmbH & Co KG) SA")
+	f.Add("Swisscom (Schweiz) (BVG) AG")
 	f.Fuzz(func(t *testing.T, name string) {
 		key, _ := Key(name)
 		if strings.Contains(key, "  ") || strings.HasPrefix(key, " ") {
