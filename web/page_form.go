@@ -79,6 +79,17 @@ type formError struct {
 	Text   string
 }
 
+// handErrors is the error summary (partial "form_errors") of a form a
+// page draws by hand: the translated message of each field by its name,
+// linked to the field's ID prefix-name, in the order of the names.
+func handErrors(lang string, errs map[string]string, prefix string) *form {
+	f := &form{Lang: lang}
+	for _, name := range slices.Sorted(maps.Keys(errs)) {
+		f.Errors = append(f.Errors, formError{Anchor: "#" + prefix + "-" + name, Text: messageText(lang, errs[name])})
+	}
+	return f
+}
+
 // field is one input.
 type field struct {
 	Name, Label, Hint string // Label and Hint are catalog keys until built

@@ -142,6 +142,12 @@ func TestVotePages(t *testing.T) {
 		"opens_at": {opens.Format(datetimeLocal)}, "closes_at": {closes.Format(datetimeLocal)}})
 	wantCode(t, w, http.StatusUnprocessableEntity)
 	wantText(t, w, "mindestens 2")
+	// The error summary names the problem and links to its field.
+	summary := regexp.MustCompile(`(?s)<div class="error-summary".*?</div>`).FindString(w.Body.String())
+	if !strings.Contains(summary, "Bitte korrigieren Sie 1 Angabe") || !strings.Contains(summary, `<a href="#vote-options">`) ||
+		!strings.Contains(w.Body.String(), `id="vote-options"`) {
+		t.Errorf("error summary %q does not link to the options field", summary)
+	}
 
 	// A member sees the ballot: a rank selector per option.
 	path := "/votes/" + itoa(v.ID)

@@ -103,7 +103,8 @@ func mustParseTemplates(fsys fs.FS) map[string]*template.Template {
 }
 
 var templateFuncs = template.FuncMap{
-	"t": tr,
+	"t":          tr,
+	"handErrors": handErrors,
 	"matchSideView": func(p *matchView, side matchSide, caption string) matchSideData {
 		return matchSideData{&p.page, side, caption}
 	},
