@@ -449,8 +449,9 @@ func apart(p, q *person) bool {
 // mergeLate makes p and q one person and returns it: the older (the lower
 // ID) keeps its ID and gains the other's sightings, roles, profiles,
 // gender and birth year. A stored person that goes is recorded in Merges
-// for the store; one this run created is not written at all. Rows of
-// this run linked to the one that went are moved at the end of Resolve.
+// for the store; one this run created is not written at all. The rows,
+// profiles and questions of this run are moved at the end of Resolve
+// (applyMerges).
 func (r *Resolver) mergeLate(p, q *person) *person {
 	keep, drop := p, q
 	if drop.ref.ID < keep.ref.ID {
@@ -480,18 +481,11 @@ func (r *Resolver) mergeLate(p, q *person) *person {
 		r.byProfile[k] = keep.ref.ID
 		keep.addProfile(k)
 	}
-	for i := range r.NewProfiles {
-		if r.NewProfiles[i].PersonID == dropID {
-			r.NewProfiles[i].PersonID = keep.ref.ID
-		}
-	}
 	// Gender and birth year the kept one lacks.
 	o := &cdoatlas.Observation{Gender: drop.ref.Gender, BirthYear: drop.ref.BirthYear}
 	r.learnPerson(keep, o)
 	delete(r.Updated, dropID)
-	if drop.np != nil {
-		r.NewPeople = slices.DeleteFunc(r.NewPeople, func(np *cdoatlas.Person) bool { return np.ID == dropID })
-	} else {
+	if drop.np == nil {
 		r.Merges = append(r.Merges, Merge{Keep: keep.ref.ID, Drop: dropID})
 	}
 	if r.merged == nil {
@@ -501,9 +495,14 @@ func (r *Resolver) mergeLate(p, q *person) *person {
 	return keep
 }
 
-// applyMerges moves the rows and questions of this run from the people
-// merged into others to those.
+// applyMerges moves the rows, new profiles and questions of this run
+// from the people merged into others to those, and drops the new people
+// merged into others.
 func (r *Resolver) applyMerges(obs []*cdoatlas.Observation) {
+	r.NewPeople = slices.DeleteFunc(r.NewPeople, func(np *cdoatlas.Person) bool {
+		_, gone := r.merged[np.ID]
+		return gone
+	})
 	final := func(id int64) int64 {
 		for {
 			to, ok := r.merged[id]

@@ -292,6 +292,7 @@ func TestMergeLate(t *testing.T) {
 		{"TwoXingProfiles", func(ix *Index, _ *[]cdoatlas.Observation) {
 			ix.People[1].Profiles = append(ix.People[1].Profiles, "xing.com/profile/thomas_busch12")
 		}, false},
+		{"TwoGenders", func(ix *Index, _ *[]cdoatlas.Observation) { ix.People[1].Gender = "f" }, false},
 		{"TwoBirthYears", func(ix *Index, _ *[]cdoatlas.Observation) {
 			ix.People[0].BirthYear, ix.People[1].BirthYear = year(1970), year(1981)
 		}, false},

@@ -347,13 +347,9 @@ func insertObservations(ctx context.Context, t *tx, obs []*cdoatlas.Observation,
 		if o.BirthYear != nil {
 			by = int64(*o.BirthYear)
 		}
-		flags := ""
-		if len(o.Flags) > 0 {
-			b, err := json.Marshal(o.Flags)
-			if err != nil {
-				return err
-			}
-			flags = string(b)
+		flags, err := flagsJSON(o)
+		if err != nil {
+			return err
 		}
 		row := []any{o.Wave, o.Source, o.File, o.Line, keys[i], o.PersonName, o.Title, o.Organization,
 			o.Country, o.Region, o.OfficialCode, o.ProfileURL, o.Gender, by, o.Tasks, o.SourceURL, string(o.ObservedOn),
@@ -425,4 +421,13 @@ func (db *DB) CensusFacts(ctx context.Context) ([]cdoatlas.CensusFact, error) {
 		})
 		return out, err
 	})
+}
+
+// flagsJSON is how a row's flagged cells are stored: JSON, "" for none.
+func flagsJSON(o *cdoatlas.Observation) (string, error) {
+	if len(o.Flags) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(o.Flags)
+	return string(b), err
 }

@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/cdoatlas/cdoatlas"
 	"github.com/jackc/pgx/v5"
@@ -30,13 +29,9 @@ func insertObservationsPostgres(ctx context.Context, t *tx, obs []*cdoatlas.Obse
 			text[c] = make([]string, n)
 		}
 		for i, o := range part {
-			flags := ""
-			if len(o.Flags) > 0 {
-				b, err := json.Marshal(o.Flags)
-				if err != nil {
-					return err
-				}
-				flags = string(b)
+			flags, err := flagsJSON(o)
+			if err != nil {
+				return err
 			}
 			for c, v := range []string{o.Wave, o.Source, o.File, partKeys[i], o.PersonName, o.Title, o.Organization,
 				o.Country, o.Region, o.OfficialCode, o.ProfileURL, o.Gender, o.Tasks, o.SourceURL, string(o.ObservedOn),
